@@ -1,0 +1,57 @@
+"""Sphinx configuration of the International Agenda for Migration Management."""
+
+import sys
+from pathlib import Path
+
+# The project's own extension lives beside this file, not in site-packages.
+sys.path.insert(0, str(Path(__file__).parent))
+
+from publisher import model  # noqa: E402
+
+# -- Project information -------------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#project-information
+
+project = "International Agenda for Migration Management"
+author = "The Berne Initiative"
+copyright = "2004–2026, the Berne Initiative and the editors of this publication"
+
+# -- General configuration -----------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#general-configuration
+
+extensions = ["publisher"]
+root_doc = "index"
+# The project root also holds the README, tests and tooling: read the text alone.
+include_patterns = ["index.md", "framework/**", "practices/**", "glossary/**"]
+language = "en"
+suppress_warnings = [
+    # publisher.rules reports both, with the fix and the same wording as `nox -s trace`.
+    "needs.link_outgoing",
+    "needs.link_target_type",
+]
+
+# -- Options for MyST ------------------------------------------------------------
+# https://myst-parser.readthedocs.io/en/latest/configuration.html
+
+myst_enable_extensions = ["deflist"]
+myst_heading_anchors = 2
+
+# -- Options for sphinx-needs ------------------------------------------------------
+# https://sphinx-needs.readthedocs.io/en/latest/configuration.html
+# The content model lives in publisher/model.py, shared with `nox -s trace`.
+
+needs_types = model.NEEDS_TYPES
+needs_fields = model.NEEDS_FIELDS
+needs_links = model.NEEDS_LINKS
+needs_id_regex = model.NEEDS_ID_REGEX
+needs_id_required = True
+needs_build_json = True
+# No build timestamp in needs.json: the same sources give the same bytes.
+needs_reproducible_json = True
+
+# -- Options for HTML output -----------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output
+
+html_theme = "furo"
+html_title = "International Agenda for Migration Management"
+html_copy_source = False
+html_show_sourcelink = False

@@ -1,0 +1,90 @@
+"""The publication's tasks: ``nox -l`` lists them, the README says which to run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nox
+
+PYTHON = "3.13"  # Sphinx 9.2 needs 3.13; .python-version selects it too
+LANGUAGES = ["en"]
+BUILD = Path("build")
+
+nox.needs_version = ">=2026.10.20"
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = []  # name the task you want: see the README
+
+
+def install(session: nox.Session, requirements: str) -> None:
+    """Install a locked requirements file, every package checked by hash."""
+    session.install("--require-hashes", "--only-binary=:all:", "-r", f"requirements/{requirements}.txt")
+
+
+def sphinx_build(session: nox.Session, language: str, outdir: Path, *extra: str) -> None:
+    session.run(
+        "sphinx-build",
+        "-b", "html",
+        "-E",  # a fresh read: incremental sphinx-needs data goes stale
+        "-W",  # warnings are errors: a violated rule fails the build
+        "--keep-going",  # but only after every warning has been shown
+        "-D", f"language={language}",
+        "-d", str(BUILD / "doctrees" / language),
+        *extra,
+        ".",
+        str(outdir),
+    )
+
+
+def chosen_languages(session: nox.Session) -> list[str]:
+    unknown = sorted(set(session.posargs) - set(LANGUAGES))
+    if unknown:
+        session.error(f"unknown language(s) {', '.join(unknown)}; choose from {', '.join(LANGUAGES)}")
+    return session.posargs or LANGUAGES
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """The whole publication, every language, fresh, into build/site/."""
+    install(session, "docs")
+    staging = BUILD / "staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    for language in LANGUAGES:
+        sphinx_build(session, language, staging / language, "-q")
+    # Only a complete, successful build replaces the published site.
+    session.run("python", "-m", "publisher.publish", str(staging), str(BUILD / "site"))
+
+
+@nox.session(python=PYTHON)
+def html(session: nox.Session) -> None:
+    """One language's HTML, fast, into build/preview/<lang>: nox -s html -- en."""
+    install(session, "docs")
+    for language in chosen_languages(session):
+        sphinx_build(session, language, BUILD / "preview" / language, "-q")
+        session.log(f"open {BUILD / 'preview' / language / 'index.html'}")
+
+
+@nox.session(python=PYTHON)
+def trace(session: nox.Session) -> None:
+    """The traceability rules, from the sources alone, no Sphinx build."""
+    session.run("python", "-m", "publisher.trace", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The test suite: fixture projects, the rules, the built site."""
+    install(session, "tests")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON, venv_backend="venv")
+def lock(session: nox.Session) -> None:
+    """Re-lock requirements/*.txt from requirements/*.in, with hashes."""
+    session.install("uv==0.13.8")
+    for name in ("docs", "tests", "nox"):
+        session.run(
+            "uv", "pip", "compile", "--quiet", "--generate-hashes", "--no-header",
+            "--python-version", PYTHON, "--index-url", "https://pypi.org/simple",
+            f"requirements/{name}.in", "-o", f"requirements/{name}.txt",
+        )
