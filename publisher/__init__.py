@@ -12,4 +12,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_needs")
     app.setup_extension("publisher.collect")
     app.setup_extension("publisher.enforce")
+    app.setup_extension("publisher.display")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

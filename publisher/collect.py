@@ -60,6 +60,7 @@ class RecordingNeedDirective(NeedDirective):
             line=line or self.lineno,
             fields={k: self.options[k] or "" for k in ("section", "status") if k in self.options},
             implements=split_ids(self.options.get(model.IMPLEMENTS)),
+            text="\n".join(self.content).strip(),
         )
         domain = self.env.get_domain(ItemsDomain.name)
         domain.note(self.env.docname, item, self.options)

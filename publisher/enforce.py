@@ -33,5 +33,7 @@ def check_items(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.connect("env-check-consistency", check_items)
+    # env-updated, unlike env-check-consistency, runs on every build, even one
+    # that reads nothing anew: a violation fails the build until it is fixed.
+    app.connect("env-updated", check_items)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

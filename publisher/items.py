@@ -26,6 +26,7 @@ class Item:
     line: int  # the line of the directive's opening fence
     fields: dict[str, str] = field(default_factory=dict)
     implements: tuple[str, ...] = ()
+    text: str = ""  # the body, as written, without the options
 
     @property
     def label(self) -> str:

@@ -52,15 +52,15 @@ def check(items: Sequence[Item], options: dict[int, Iterable[str]] | None = None
         _check_id(item, item_type, by_id, next_ids[item.type], report)
         for name in sorted(set((options or {}).get(index, ())) - TYPE_OPTIONS[item.type]):
             allowed = ", ".join(f":{o}:" for o in sorted(TYPE_OPTIONS[item.type]))
-            report(item, "option-unknown", f"unknown option ':{name}:'",
+            report(item, "option_unknown", f"unknown option ':{name}:'",
                    f"a {item.type} takes {allowed}")
         for name, values in model.REQUIRED_FIELDS[item.type].items():
             value = item.fields.get(name)
             choices = ", ".join(values)
             if not value:
-                report(item, "field-missing", f"has no :{name}:", f"add ':{name}:' with one of: {choices}")
+                report(item, "field_missing", f"has no :{name}:", f"add ':{name}:' with one of: {choices}")
             elif value not in values:
-                report(item, "field-value", f"{name} '{value}' is not in the closed list",
+                report(item, "field_value", f"{name} '{value}' is not in the closed list",
                        f"use one of: {choices}")
         if item.type == model.PRACTICE.name and item.status != model.WITHDRAWN:
             _check_links(item, by_id, example_cu, report)
@@ -73,7 +73,7 @@ def check(items: Sequence[Item], options: dict[int, Iterable[str]] | None = None
             for item in items
             if item.type == model.PRACTICE.name
         ):
-            report(understanding, "understanding-unimplemented", "no practice implements it",
+            report(understanding, "understanding_unimplemented", "no practice implements it",
                    f"add '{understanding.id}' to ':{model.IMPLEMENTS}:' of a practice that "
                    f"serves it, or mark it ':status: {model.WITHDRAWN}'")
     return sorted(found)
@@ -90,30 +90,30 @@ def _first_by_id(items: Sequence[Item]) -> dict[str, Item]:
 
 def _check_id(item, item_type, by_id, next_id, report) -> None:
     if not item.id:
-        report(item, "id-missing", "has no ID", f"add ':id: {next_id}', the next free ID")
+        report(item, "id_missing", "has no ID", f"add ':id: {next_id}', the next free ID")
     elif not item_type.id_pattern.fullmatch(item.id):
-        report(item, "id-pattern",
+        report(item, "id_pattern",
                f"ID '{item.id}' is not a {item.type} ID ({item_type.id_range})",
                f"use the next free ID, {next_id}")
     elif by_id[item.id] is not item:
         first = by_id[item.id]
-        report(item, "id-duplicate", f"ID already used at {first.path}:{first.line}",
+        report(item, "id_duplicate", f"ID already used at {first.path}:{first.line}",
                f"give this item the next free ID, {next_id}")
 
 
 def _check_links(item, by_id, example_cu, report) -> None:
     if not item.implements:
-        report(item, "link-missing", f"implements no understanding",
+        report(item, "link_missing", f"implements no understanding",
                f"add ':{model.IMPLEMENTS}:' with the understandings it serves, e.g. "
                f"':{model.IMPLEMENTS}: {example_cu}'")
     for target_id in item.implements:
         target = by_id.get(target_id)
         if target is None:
-            report(item, "link-dead", f"implements {target_id}, which does not exist",
+            report(item, "link_dead", f"implements {target_id}, which does not exist",
                    "link the ID of an existing understanding")
         elif target.type != model.UNDERSTANDING.name:
-            report(item, "link-type", f"implements {target_id}, which is a {target.type}",
+            report(item, "link_type", f"implements {target_id}, which is a {target.type}",
                    "a practice implements understandings only")
         elif target.status == model.WITHDRAWN:
-            report(item, "link-withdrawn", f"implements {target_id}, which is withdrawn",
+            report(item, "link_withdrawn", f"implements {target_id}, which is withdrawn",
                    "link an adopted understanding instead")

@@ -84,11 +84,13 @@ def _closing_line(lines: list[str], start: int, fence: str) -> int:
 
 def _item(directive: re.Match[str], body: list[str], path: str, line: int) -> Written:
     options: dict[str, str] = {}
-    for text in body:
+    for count, text in enumerate(body):
         option = _OPTION.match(text)
         if not option:
             break
         options[option["name"]] = option["value"]
+    else:
+        count = len(body)
     fields = {name: options[name] for name in ("section", "status") if name in options}
     item = Item(
         type=directive["name"],
@@ -98,5 +100,6 @@ def _item(directive: re.Match[str], body: list[str], path: str, line: int) -> Wr
         line=line,
         fields=fields,
         implements=split_ids(options.get(model.IMPLEMENTS)),
+        text="\n".join(body[count:]).strip(),
     )
     return Written(item, tuple(options))

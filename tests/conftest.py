@@ -1,0 +1,75 @@
+"""Fixture projects: copied to a temporary folder, built with the project's conf.py."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.application import Sphinx
+from sphinx.util.console import strip_escape_sequences
+from sphinx.util.docutils import docutils_namespace
+
+PROJECT = Path(__file__).parents[1]
+ROOTS = Path(__file__).parent / "roots"
+
+
+@dataclass
+class Build:
+    """The result of building a fixture project."""
+
+    srcdir: Path
+    outdir: Path
+    warnings: list[str]  # source folder stripped, one line per warning
+
+    def needs(self) -> dict[str, dict]:
+        data = json.loads((self.outdir / "needs.json").read_text(encoding="utf-8"))
+        return data["versions"][data["current_version"]]["needs"]
+
+    def page(self, docname: str) -> BeautifulSoup:
+        return BeautifulSoup((self.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def sphinx_build(srcdir: Path, outdir: Path | None = None) -> Build:
+    """Build ``srcdir`` fresh as HTML with the project's own configuration."""
+    warnings = io.StringIO()
+    outdir = outdir or srcdir / "_build" / "html"
+    # Each build registers its nodes and directives with docutils: undo it after.
+    with docutils_namespace():
+        app = Sphinx(
+            srcdir=srcdir,
+            confdir=PROJECT,
+            outdir=outdir,
+            doctreedir=outdir / ".doctrees",
+            buildername="html",
+            status=io.StringIO(),
+            warning=warnings,
+            freshenv=True,
+        )
+        app.build()
+    prefix = f"{srcdir}/"
+    lines = [line.replace(prefix, "") for line in strip_escape_sequences(warnings.getvalue()).splitlines()]
+    return Build(srcdir, outdir, [line for line in lines if "WARNING" in line or "ERROR" in line])
+
+
+@pytest.fixture
+def make_project(tmp_path):
+    """Copy a fixture root, then write (or, with None, delete) the given files."""
+
+    def make(root: str = "minimal", files: dict[str, str | None] | None = None) -> Path:
+        project = tmp_path / root
+        shutil.copytree(ROOTS / root, project)
+        for name, text in (files or {}).items():
+            path = project / name
+            if text is None:
+                path.unlink()
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+        return project
+
+    return make

@@ -1,0 +1,74 @@
+"""The real framework, built: every item is on its page and in needs.json, linked both ways."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from conftest import PROJECT, sphinx_build
+from publisher import model, sources
+
+pytestmark = pytest.mark.site
+
+ITEMS = [entry.item for entry in sources.read_items(PROJECT)]
+IMPLEMENTED_BY = defaultdict(list)
+for _item in ITEMS:
+    for _target in _item.implements:
+        IMPLEMENTED_BY[_target].append(_item.id)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    return sphinx_build(PROJECT, outdir=tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def needs(site):
+    return site.needs()
+
+
+@pytest.fixture(scope="session")
+def pages(site):
+    docnames = {item.path.removesuffix(".md") for item in ITEMS}
+    return {docname: site.page(docname) for docname in docnames}
+
+
+def test_the_build_has_no_warning(site):
+    assert site.warnings == []
+
+
+def test_needs_json_holds_exactly_the_items_written(needs):
+    assert sorted(needs) == sorted(item.id for item in ITEMS)
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=lambda item: item.id)
+def test_needs_json_records_item_as_written(item, needs):
+    need = needs[item.id]
+    assert need["type"] == item.type
+    assert need["title"] == item.title
+    assert need["docname"] + ".md" == item.path
+    assert need["lineno"] == item.line
+    assert need["status"] == item.status
+    if item.type == model.PRACTICE.name:
+        assert need["section"] == item.fields["section"]
+    assert sorted(need[model.IMPLEMENTS]) == sorted(item.implements)
+    assert sorted(need[f"{model.IMPLEMENTS}_back"]) == sorted(IMPLEMENTED_BY[item.id])
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=lambda item: item.id)
+def test_page_shows_item_with_permalink_and_links_both_ways(item, pages):
+    box = pages[item.path.removesuffix(".md")].find(id=item.id)
+    assert box is not None, f"{item.id} is missing from {item.path}"
+    text = box.get_text(" ", strip=True)
+    assert item.title in text
+    assert box.find("a", href=f"#{item.id}"), "no permalink"
+    assert f"Status: {model.STATUSES[item.status]}" in text
+    if item.type == model.PRACTICE.name:
+        assert f"Section: {model.SECTIONS[item.fields['section']]}" in text
+
+    hrefs = {a["href"].rsplit("#", 1)[-1] for a in box.find_all("a", href=True)}
+    assert set(item.implements) <= hrefs
+    assert set(IMPLEMENTED_BY[item.id]) <= hrefs
+    if IMPLEMENTED_BY[item.id]:
+        assert f"{model.IMPLEMENTED_BY}:" in text
