@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import nox
@@ -22,21 +21,6 @@ def install(session: nox.Session, requirements: str) -> None:
     session.install("--require-hashes", "--only-binary=:all:", "-r", f"requirements/{requirements}.txt")
 
 
-def sphinx_build(session: nox.Session, language: str, outdir: Path, *extra: str) -> None:
-    session.run(
-        "sphinx-build",
-        "-b", "html",
-        "-E",  # a fresh read: incremental sphinx-needs data goes stale
-        "-W",  # warnings are errors: a violated rule fails the build
-        "--keep-going",  # but only after every warning has been shown
-        "-D", f"language={language}",
-        "-d", str(BUILD / "doctrees" / language),
-        *extra,
-        ".",
-        str(outdir),
-    )
-
-
 def chosen_languages(session: nox.Session) -> list[str]:
     unknown = sorted(set(session.posargs) - set(LANGUAGES))
     if unknown:
@@ -48,20 +32,16 @@ def chosen_languages(session: nox.Session) -> list[str]:
 def build(session: nox.Session) -> None:
     """The whole publication, every language, fresh, into build/site/."""
     install(session, "docs")
-    staging = BUILD / "staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    for language in LANGUAGES:
-        sphinx_build(session, language, staging / language, "-q")
-    # Only a complete, successful build replaces the published site.
-    session.run("python", "-m", "publisher.publish", str(staging), str(BUILD / "site"))
+    session.run("python", "-m", "publisher.build", *LANGUAGES, "--out", str(BUILD / "site"))
 
 
 @nox.session(python=PYTHON)
 def html(session: nox.Session) -> None:
-    """One language's HTML, fast, into build/preview/<lang>: nox -s html -- en."""
+    """One language's HTML, fast, into build/preview/: nox -s html -- en."""
     install(session, "docs")
-    for language in chosen_languages(session):
-        sphinx_build(session, language, BUILD / "preview" / language, "-q")
+    languages = chosen_languages(session)
+    session.run("python", "-m", "publisher.build", *languages, "--out", str(BUILD / "preview"))
+    for language in languages:
         session.log(f"open {BUILD / 'preview' / language / 'index.html'}")
 
 
