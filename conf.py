@@ -27,6 +27,7 @@ suppress_warnings = [
     # publisher.rules reports both, with the fix and the same wording as `nox -s trace`.
     "needs.link_outgoing",
     "needs.link_target_type",
+    "ref.term",
 ]
 
 # -- Options for MyST ------------------------------------------------------------

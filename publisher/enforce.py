@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from . import rules
-from .collect import ItemsDomain
+from . import registry, rules
+from .collect import CorpusDomain
 
 logger = logging.getLogger(__name__)
 
 
-def check_items(app: Sphinx, env: BuildEnvironment) -> None:
-    written = env.get_domain(ItemsDomain.name).in_source_order()
-    items = [item for item, _ in written]
-    options = {index: names for index, (_, names) in enumerate(written)}
-    docname_of = {
-        item.path: docname
-        for docname, entries in env.get_domain(ItemsDomain.name).written.items()
-        for item, _ in entries
-    }
-    for violation in rules.check(items, options):
+def check_corpus(app: Sphinx, env: BuildEnvironment) -> None:
+    corpus = env.get_domain(CorpusDomain.name).corpus()
+    corpus.published = registry.read(Path(env.srcdir))
+    for violation in rules.check(corpus):
         logger.warning(
             violation.message,
-            location=(docname_of[violation.path], violation.line),
+            # A path, not a docname: a registry line has no document.
+            location=f"{Path(env.srcdir, violation.path)}:{violation.line}",
             type="publisher",
             subtype=violation.rule,
         )
@@ -35,5 +31,5 @@ def check_items(app: Sphinx, env: BuildEnvironment) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     # env-updated, unlike env-check-consistency, runs on every build, even one
     # that reads nothing anew: a violation fails the build until it is fixed.
-    app.connect("env-updated", check_items)
+    app.connect("env-updated", check_corpus)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from .sources import content_files
+from .items import Place
 
 _GLOSSARY_OPEN = re.compile(r"^(`{3,}|~{3,})\{glossary\}")
-_TERM_LINE = re.compile(r"^(?! )(?P<term>\S.*?)\s*$")
+_TERM_LINE = re.compile(r"^(?P<term>[^\s:].*?)\s*$")
 _TERM_ROLE = re.compile(r"\{term\}`(?:[^`<]*<(?P<target>[^>`]+)>|(?P<plain>[^`]+))`")
-
-
-@dataclass(frozen=True)
-class Place:
-    path: str
-    line: int
 
 
 def normalise(term: str) -> str:
@@ -24,28 +17,18 @@ def normalise(term: str) -> str:
     return " ".join(term.split()).lower()
 
 
-def defined_terms(root: Path) -> dict[str, Place]:
-    """Each term of every glossary directive, with where it is defined."""
+def read_terms(text: str, path: str) -> tuple[dict[str, Place], list[tuple[str, Place]]]:
+    """The terms one document defines and the ``{term}`` references it makes."""
     terms: dict[str, Place] = {}
-    for path in content_files(root):
-        inside = None
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            opening = _GLOSSARY_OPEN.match(line)
-            if opening:
-                inside = opening[1]
-            elif inside and line.startswith(inside[:3]) and not line.strip(inside[0]):
-                inside = None
-            elif inside and not line.startswith(":") and (match := _TERM_LINE.match(line)):
-                terms.setdefault(normalise(match["term"]), Place(path.relative_to(root).as_posix(), number))
-    return terms
-
-
-def references(root: Path) -> list[tuple[str, Place]]:
-    """Every ``{term}`` reference in the text, in reading order."""
-    found: list[tuple[str, Place]] = []
-    for path in content_files(root):
-        relative = path.relative_to(root).as_posix()
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            for match in _TERM_ROLE.finditer(line):
-                found.append((normalise(match["target"] or match["plain"]), Place(relative, number)))
-    return found
+    references: list[tuple[str, Place]] = []
+    fence = None
+    for number, line in enumerate(text.splitlines(), 1):
+        for match in _TERM_ROLE.finditer(line):
+            references.append((normalise(match["target"] or match["plain"]), Place(path, number)))
+        if opening := _GLOSSARY_OPEN.match(line):
+            fence = opening[1]
+        elif fence and line.startswith(fence) and not line.strip(fence[0]):
+            fence = None
+        elif fence and (term := _TERM_LINE.match(line)):
+            terms.setdefault(normalise(term["term"]), Place(path, number))
+    return terms, references

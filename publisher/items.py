@@ -1,4 +1,4 @@
-"""An item of the framework as written in its source, and a rule's verdict on it."""
+"""What the rules read: the items, the published IDs and the glossary, with their places."""
 
 from __future__ import annotations
 
@@ -15,6 +15,12 @@ def split_ids(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in _LIST_SEPARATOR.split(value) if part.strip())
 
 
+@dataclass(frozen=True, order=True)
+class Place:
+    path: str  # relative to the project's source folder, with "/" separators
+    line: int
+
+
 @dataclass(frozen=True)
 class Item:
     """One understanding or practice, as its directive was written."""
@@ -22,11 +28,12 @@ class Item:
     type: str
     id: str | None
     title: str
-    path: str  # relative to the project's source folder, with "/" separators
+    path: str
     line: int  # the line of the directive's opening fence
     fields: dict[str, str] = field(default_factory=dict)
     implements: tuple[str, ...] = ()
     text: str = ""  # the body, as written, without the options
+    options: tuple[str, ...] = ()  # the option names written, misspelt ones included
 
     @property
     def label(self) -> str:
@@ -36,6 +43,20 @@ class Item:
     @property
     def status(self) -> str | None:
         return self.fields.get("status")
+
+    @property
+    def place(self) -> Place:
+        return Place(self.path, self.line)
+
+
+@dataclass
+class Corpus:
+    """Everything the rules check, however it was read."""
+
+    items: list[Item] = field(default_factory=list)
+    published: dict[str, Place] = field(default_factory=dict)  # ID -> its line in the registry
+    terms: dict[str, Place] = field(default_factory=dict)  # glossary term -> its definition
+    term_references: list[tuple[str, Place]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, order=True)
@@ -50,7 +71,7 @@ class Violation:
     fix: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.item}: {self.problem}; {self.fix}"
+        return f"{self.path}:{self.line}: {self.message}"
 
     @property
     def message(self) -> str:

@@ -1,16 +1,16 @@
-"""The traceability rules, checked on items however they were read.
+"""The traceability rules, checked on a corpus however it was read.
 
-``nox -s trace`` feeds them items parsed from the sources; the Sphinx build
-feeds them the items its directives saw. Each violation names the file, the
+``nox -s trace`` reads the corpus from the sources; the Sphinx build reads it
+from the directives and nodes it parsed. Each violation names the file, the
 line, the item and the fix.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 
-from . import model
-from .items import Item, Violation
+from . import model, registry
+from .items import Corpus, Item, Place, Violation
 
 #: The options a directive takes besides its type's own fields and links:
 #: those sphinx-needs gives every need and that make sense in this project.
@@ -20,66 +20,46 @@ TYPE_OPTIONS = {
     model.PRACTICE.name: COMMON_OPTIONS | {"section", model.IMPLEMENTS},
 }
 
+Report = Callable[[Place, str, str, str, str], None]
 
-def next_free_id(items: Iterable[Item], item_type: model.ItemType) -> str:
+
+def next_free_id(ids: Iterable[str | None], item_type: model.ItemType) -> str:
     """The ID after the highest one ever used for ``item_type``."""
     numbers = [
-        int(item.id.removeprefix(item_type.prefix))
-        for item in items
-        if item.id and item_type.id_pattern.fullmatch(item.id)
+        int(item_id.removeprefix(item_type.prefix))
+        for item_id in ids
+        if item_id and item_type.id_pattern.fullmatch(item_id)
     ]
     return item_type.format_id(max(numbers, default=0) + 1)
 
 
-def check(items: Sequence[Item], options: dict[int, Iterable[str]] | None = None) -> list[Violation]:
-    """Every violation of the rules in ``items``, sorted by place.
-
-    ``options`` maps an item's index to the option names written on it, so
-    that a misspelt option is reported rather than silently ignored.
-    """
+def check(corpus: Corpus) -> list[Violation]:
+    """Every violation of the rules in ``corpus``, sorted by place."""
     found: list[Violation] = []
 
-    def report(item: Item, rule: str, problem: str, fix: str) -> None:
-        found.append(Violation(item.path, item.line, item.label, rule, problem, fix))
+    def report(place: Place, label: str, rule: str, problem: str, fix: str) -> None:
+        found.append(Violation(place.path, place.line, label, rule, problem, fix))
 
+    items = corpus.items
     by_id = _first_by_id(items)
-    next_ids = {name: next_free_id(items, t) for name, t in model.ITEM_TYPES.items()}
+    every_id = [item.id for item in items] + list(corpus.published)
+    next_ids = {name: next_free_id(every_id, t) for name, t in model.ITEM_TYPES.items()}
     understandings = [i for i in by_id.values() if i.type == model.UNDERSTANDING.name]
-    example_cu = understandings[0].id if understandings else model.UNDERSTANDING.format_id(1)
+    example = understandings[0].id if understandings else model.UNDERSTANDING.format_id(1)
 
-    for index, item in enumerate(items):
-        item_type = model.ITEM_TYPES[item.type]
-        _check_id(item, item_type, by_id, next_ids[item.type], report)
-        for name in sorted(set((options or {}).get(index, ())) - TYPE_OPTIONS[item.type]):
-            allowed = ", ".join(f":{o}:" for o in sorted(TYPE_OPTIONS[item.type]))
-            report(item, "option_unknown", f"unknown option ':{name}:'",
-                   f"a {item.type} takes {allowed}")
-        for name, values in model.REQUIRED_FIELDS[item.type].items():
-            value = item.fields.get(name)
-            choices = ", ".join(values)
-            if not value:
-                report(item, "field_missing", f"has no :{name}:", f"add ':{name}:' with one of: {choices}")
-            elif value not in values:
-                report(item, "field_value", f"{name} '{value}' is not in the closed list",
-                       f"use one of: {choices}")
+    for item in items:
+        _check_id(item, by_id, next_ids[item.type], report)
+        _check_options(item, report)
+        _check_fields(item, report)
         if item.type == model.PRACTICE.name and item.status != model.WITHDRAWN:
-            _check_links(item, by_id, example_cu, report)
-
-    for understanding in understandings:
-        if understanding.status == model.WITHDRAWN:
-            continue
-        if not any(
-            understanding.id in item.implements and item.status != model.WITHDRAWN
-            for item in items
-            if item.type == model.PRACTICE.name
-        ):
-            report(understanding, "understanding_unimplemented", "no practice implements it",
-                   f"add '{understanding.id}' to ':{model.IMPLEMENTS}:' of a practice that "
-                   f"serves it, or mark it ':status: {model.WITHDRAWN}'")
+            _check_links(item, by_id, example, report)
+    _check_coverage(items, understandings, report)
+    _check_published(corpus.published, by_id, report)
+    _check_glossary(corpus, report)
     return sorted(found)
 
 
-def _first_by_id(items: Sequence[Item]) -> dict[str, Item]:
+def _first_by_id(items: list[Item]) -> dict[str, Item]:
     """Each well-formed ID with the first item that carries it."""
     by_id: dict[str, Item] = {}
     for item in items:
@@ -88,32 +68,90 @@ def _first_by_id(items: Sequence[Item]) -> dict[str, Item]:
     return by_id
 
 
-def _check_id(item, item_type, by_id, next_id, report) -> None:
+def _check_id(item: Item, by_id: dict[str, Item], next_id: str, report: Report) -> None:
+    item_type = model.ITEM_TYPES[item.type]
     if not item.id:
-        report(item, "id_missing", "has no ID", f"add ':id: {next_id}', the next free ID")
+        report(item.place, item.label, "id_missing", "has no ID",
+               f"add ':id: {next_id}', the next free ID")
     elif not item_type.id_pattern.fullmatch(item.id):
-        report(item, "id_pattern",
-               f"ID '{item.id}' is not a {item.type} ID ({item_type.id_range})",
+        report(item.place, item.label, "id_pattern",
+               f"'{item.id}' is not a {item.type} ID ({item_type.id_range})",
                f"use the next free ID, {next_id}")
     elif by_id[item.id] is not item:
         first = by_id[item.id]
-        report(item, "id_duplicate", f"ID already used at {first.path}:{first.line}",
+        report(item.place, item.label, "id_duplicate", f"ID already used at {first.path}:{first.line}",
                f"give this item the next free ID, {next_id}")
 
 
-def _check_links(item, by_id, example_cu, report) -> None:
+def _check_options(item: Item, report: Report) -> None:
+    allowed = TYPE_OPTIONS[item.type]
+    for name in sorted(set(item.options) - allowed):
+        report(item.place, item.label, "option_unknown", f"unknown option ':{name}:'",
+               f"a {item.type} takes " + ", ".join(f":{o}:" for o in sorted(allowed)))
+
+
+def _check_fields(item: Item, report: Report) -> None:
+    for name, values in model.REQUIRED_FIELDS[item.type].items():
+        value = item.fields.get(name)
+        choices = ", ".join(values)
+        if not value:
+            report(item.place, item.label, "field_missing", f"has no :{name}:",
+                   f"add ':{name}:' with one of: {choices}")
+        elif value not in values:
+            report(item.place, item.label, "field_value", f"{name} '{value}' is not in the closed list",
+                   f"use one of: {choices}")
+
+
+def _check_links(item: Item, by_id: dict[str, Item], example: str, report: Report) -> None:
     if not item.implements:
-        report(item, "link_missing", f"implements no understanding",
-               f"add ':{model.IMPLEMENTS}:' with the understandings it serves, e.g. "
-               f"':{model.IMPLEMENTS}: {example_cu}'")
+        report(item.place, item.label, "link_missing", "implements no understanding",
+               f"add ':{model.IMPLEMENTS}:' with the understandings it serves, "
+               f"e.g. ':{model.IMPLEMENTS}: {example}'")
     for target_id in item.implements:
         target = by_id.get(target_id)
         if target is None:
-            report(item, "link_dead", f"implements {target_id}, which does not exist",
+            report(item.place, item.label, "link_dead", f"implements {target_id}, which does not exist",
                    "link the ID of an existing understanding")
         elif target.type != model.UNDERSTANDING.name:
-            report(item, "link_type", f"implements {target_id}, which is a {target.type}",
+            report(item.place, item.label, "link_type", f"implements {target_id}, which is a {target.type}",
                    "a practice implements understandings only")
         elif target.status == model.WITHDRAWN:
-            report(item, "link_withdrawn", f"implements {target_id}, which is withdrawn",
+            report(item.place, item.label, "link_withdrawn", f"implements {target_id}, which is withdrawn",
                    "link an adopted understanding instead")
+
+
+def _check_coverage(items: list[Item], understandings: list[Item], report: Report) -> None:
+    implemented = {
+        target
+        for item in items
+        if item.type == model.PRACTICE.name and item.status != model.WITHDRAWN
+        for target in item.implements
+    }
+    for understanding in understandings:
+        if understanding.status != model.WITHDRAWN and understanding.id not in implemented:
+            report(understanding.place, understanding.label, "understanding_unimplemented",
+                   "no practice implements it",
+                   f"add '{understanding.id}' to ':{model.IMPLEMENTS}:' of a practice that "
+                   f"serves it, or mark it ':status: {model.WITHDRAWN}'")
+
+
+def _check_published(published: dict[str, Place], by_id: dict[str, Item], report: Report) -> None:
+    for item_id, place in published.items():
+        if item_id not in by_id:
+            report(place, item_id, "published_missing",
+                   f"was published and is no longer in the text; an ID never disappears",
+                   f"restore the item with ':status: {model.WITHDRAWN}' "
+                   f"(keep its line in {registry.REGISTRY})")
+
+
+def _check_glossary(corpus: Corpus, report: Report) -> None:
+    used = set()
+    for term, place in corpus.term_references:
+        used.add(term)
+        if term not in corpus.terms:
+            report(place, f'term "{term}"', "term_undefined", "is not in the glossary",
+                   "correct the term, or define it in glossary/index.md")
+    for term, place in corpus.terms.items():
+        if term not in used:
+            report(place, f'term "{term}"', "term_unused", "is defined but the text never refers to it",
+                   f"link its first use with {{term}}`{term}`, or remove the entry")

@@ -1,4 +1,4 @@
-"""Read items straight from the MyST sources, without Sphinx.
+"""Read the framework straight from its MyST sources, without Sphinx.
 
 A line scanner that knows exactly the directive syntax the project writes
 (a backtick or tilde fence, ``:name: value`` options): fast enough to check
@@ -8,27 +8,18 @@ ten thousand items in well under a second.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
-from . import model
-from .items import Item, split_ids
+from . import glossary, model, registry
+from .items import Corpus, Item, split_ids
 
-#: The folders that hold the framework's text, relative to the project root.
+#: The files and folders that hold the framework's text, relative to the project root.
 CONTENT = ("index.md", "framework", "practices", "glossary")
 
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
 _DIRECTIVE = re.compile(r"\{(?P<name>[\w-]+)\}\s*(?P<argument>.*)")
 _OPTION = re.compile(r"^:(?P<name>[\w-]+):\s*(?P<value>.*?)\s*$")
-
-
-@dataclass(frozen=True)
-class Written:
-    """An item with the option names its directive carries."""
-
-    item: Item
-    options: tuple[str, ...]
 
 
 def content_files(root: Path) -> list[Path]:
@@ -43,16 +34,25 @@ def content_files(root: Path) -> list[Path]:
     return found
 
 
-def read_items(root: Path, files: Iterable[Path] | None = None) -> list[Written]:
-    """Every item written in the project's content files."""
-    written: list[Written] = []
-    for path in files if files is not None else content_files(root):
+def read_corpus(root: Path) -> Corpus:
+    """Every item, glossary term and term reference of the project, and its registry."""
+    corpus = Corpus(published=registry.read(root))
+    for path in content_files(root):
         relative = path.relative_to(root).as_posix()
-        written.extend(parse(path.read_text(encoding="utf-8"), relative))
-    return written
+        text = path.read_text(encoding="utf-8")
+        corpus.items.extend(parse(text, relative))
+        terms, references = glossary.read_terms(text, relative)
+        for term, place in terms.items():
+            corpus.terms.setdefault(term, place)
+        corpus.term_references.extend(references)
+    return corpus
 
 
-def parse(text: str, path: str) -> Iterator[Written]:
+def read_items(root: Path) -> list[Item]:
+    return read_corpus(root).items
+
+
+def parse(text: str, path: str) -> Iterator[Item]:
     """The items in one MyST document."""
     lines = text.splitlines()
     index = 0
@@ -82,7 +82,7 @@ def _closing_line(lines: list[str], start: int, fence: str) -> int:
     return len(lines)
 
 
-def _item(directive: re.Match[str], body: list[str], path: str, line: int) -> Written:
+def _item(directive: re.Match[str], body: list[str], path: str, line: int) -> Item:
     options: dict[str, str] = {}
     for count, text in enumerate(body):
         option = _OPTION.match(text)
@@ -91,15 +91,14 @@ def _item(directive: re.Match[str], body: list[str], path: str, line: int) -> Wr
         options[option["name"]] = option["value"]
     else:
         count = len(body)
-    fields = {name: options[name] for name in ("section", "status") if name in options}
-    item = Item(
+    return Item(
         type=directive["name"],
         id=options.get("id") or None,
         title=directive["argument"],
         path=path,
         line=line,
-        fields=fields,
+        fields={name: options[name] for name in ("section", "status") if name in options},
         implements=split_ids(options.get(model.IMPLEMENTS)),
         text="\n".join(body[count:]).strip(),
+        options=tuple(options),
     )
-    return Written(item, tuple(options))

@@ -16,16 +16,14 @@ from .items import Violation
 
 
 def check_project(root: Path) -> tuple[int, list[Violation]]:
-    """The number of items under ``root`` and every violation among them."""
-    written = sources.read_items(root)
-    items = [entry.item for entry in written]
-    options = {index: entry.options for index, entry in enumerate(written)}
-    return len(items), rules.check(items, options)
+    """The number of items under ``root`` and every violation of the rules."""
+    corpus = sources.read_corpus(root)
+    return len(corpus.items), rules.check(corpus)
 
 
 def annotation(violation: Violation) -> str:
     """The violation as a GitHub Actions workflow command."""
-    message = violation.message.replace("%", "%25").replace("\n", "%0A")
+    message = violation.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return f"::error file={violation.path},line={violation.line},title={violation.rule}::{message}"
 
 
@@ -42,8 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for violation in violations:
             print(annotation(violation))
-    summary = f"trace: {count} items, {len(violations)} violation(s)"
-    print(summary, file=sys.stderr)
+    print(f"trace: {count} items, {len(violations)} violation(s)", file=sys.stderr)
     return 1 if violations else 0
 
 

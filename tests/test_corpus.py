@@ -8,9 +8,9 @@ from collections import Counter
 import pytest
 
 from conftest import PROJECT
-from publisher import glossary, model, sources, trace
+from publisher import model, sources, trace
 
-ITEMS = [entry.item for entry in sources.read_items(PROJECT)]
+ITEMS = sources.read_items(PROJECT)
 ADOPTED = [item for item in ITEMS if item.status != model.WITHDRAWN]
 UNDERSTANDINGS = [i for i in ADOPTED if i.type == model.UNDERSTANDING.name]
 PRACTICES = [i for i in ADOPTED if i.type == model.PRACTICE.name]
@@ -50,9 +50,6 @@ def test_practice_is_40_to_150_words(practice):
     assert 40 <= words(practice.text) <= 150
 
 
-def test_glossary_has_at_least_30_terms_each_used_and_each_reference_defined():
-    defined = glossary.defined_terms(PROJECT)
-    used = {term for term, _ in glossary.references(PROJECT)}
-    assert len(defined) >= 30
-    assert sorted(set(defined) - used) == []
-    assert sorted(used - set(defined)) == []
+def test_glossary_has_at_least_30_terms():
+    # That each is used and each reference defined is a rule: see test_the_sources_break_no_rule.
+    assert len(sources.read_corpus(PROJECT).terms) >= 30

@@ -11,7 +11,7 @@ from publisher import model, sources
 
 pytestmark = pytest.mark.site
 
-ITEMS = [entry.item for entry in sources.read_items(PROJECT)]
+ITEMS = sources.read_items(PROJECT)
 IMPLEMENTED_BY = defaultdict(list)
 for _item in ITEMS:
     for _target in _item.implements:

@@ -1,0 +1,53 @@
+"""Rule 6: a published item is withdrawn, never removed, and stays visible as withdrawn."""
+
+from __future__ import annotations
+
+from conftest import sphinx_build
+from publisher import trace
+
+REGISTRY = "CU_01\nCU_02\nEP_001\nEP_002\n"
+EP_002_WITHDRAWN = """
+# International co-operation
+
+```{practice} Meet regularly
+:id: EP_001
+:section: cooperation
+:status: adopted
+:implements: CU_01, CU_02
+
+States meet {term}`migrants <migrant>`.
+```
+
+```{practice} Train officials in rights
+:id: EP_002
+:section: cooperation
+:status: withdrawn
+
+States train.
+```
+"""
+EP_002_REMOVED = EP_002_WITHDRAWN[: EP_002_WITHDRAWN.index("```{practice} Train")]
+
+
+def test_removing_a_published_item_fails(make_project):
+    project = make_project(files={"published-ids.txt": REGISTRY,
+                                  "practices/01-cooperation.md": EP_002_REMOVED})
+    expected = ("published-ids.txt:4: EP_002: was published and is no longer in the text; an ID "
+                "never disappears; restore the item with ':status: withdrawn' (keep its line in "
+                "published-ids.txt)")
+    assert [str(v) for v in trace.check_project(project)[1]] == [expected]
+    assert sphinx_build(project).warnings == [
+        expected.replace("published-ids.txt:4: ", "published-ids.txt:4: WARNING: ")
+        + " [publisher.published_missing]"
+    ]
+
+
+def test_withdrawing_a_published_item_passes_and_shows_it_withdrawn(make_project):
+    project = make_project(files={"published-ids.txt": REGISTRY,
+                                  "practices/01-cooperation.md": EP_002_WITHDRAWN})
+    assert trace.check_project(project)[1] == []
+    build = sphinx_build(project)
+    assert build.warnings == []
+    assert build.needs()["EP_002"]["status"] == "withdrawn"
+    box = build.page("practices/01-cooperation").find(id="EP_002")
+    assert "Status: Withdrawn" in box.get_text(" ", strip=True)
