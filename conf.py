@@ -21,7 +21,7 @@ copyright = "2004–2026, the Berne Initiative and the editors of this publicati
 extensions = ["publisher"]
 root_doc = "index"
 # The project root also holds the README, tests and tooling: read the text alone.
-include_patterns = ["index.md", "framework/**", "practices/**", "glossary/**"]
+include_patterns = ["index.md", "framework/**", "practices/**", "glossary/**", "reference/**"]
 language = "en"
 suppress_warnings = [
     # publisher.rules reports both, with the fix and the same wording as `nox -s trace`.

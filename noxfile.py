@@ -52,6 +52,15 @@ def trace(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def coverage(session: nox.Session) -> None:
+    """Gate the built site's coverage figures on their thresholds (after build)."""
+    figures = sorted(str(path) for path in (BUILD / "site").glob("*/coverage.json"))
+    if not figures:
+        session.error("no build/site/*/coverage.json: run `nox -s build` first")
+    session.run("python", "-m", "publisher.coverage", *figures)
+
+
+@nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """The test suite: fixture projects, the rules, the built site."""
     install(session, "tests")

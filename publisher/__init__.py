@@ -13,4 +13,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("publisher.collect")
     app.setup_extension("publisher.enforce")
     app.setup_extension("publisher.display")
+    app.setup_extension("publisher.pages")
+    app.setup_extension("publisher.export")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,7 +15,7 @@ from . import glossary, model, registry
 from .items import Corpus, Item, split_ids
 
 #: The files and folders that hold the framework's text, relative to the project root.
-CONTENT = ("index.md", "framework", "practices", "glossary")
+CONTENT = ("index.md", "framework", "practices", "glossary", "reference")
 
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
 _DIRECTIVE = re.compile(r"\{(?P<name>[\w-]+)\}\s*(?P<argument>.*)")

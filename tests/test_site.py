@@ -72,3 +72,45 @@ def test_page_shows_item_with_permalink_and_links_both_ways(item, pages):
     assert set(IMPLEMENTED_BY[item.id]) <= hrefs
     if IMPLEMENTED_BY[item.id]:
         assert f"{model.IMPLEMENTED_BY}:" in text
+
+
+def test_matrix_links_every_practice_from_its_understandings_row(site):
+    page = site.page("reference/matrix")
+    rows = {row.find("a").get_text(): row for row in page.select("table.traceability-matrix tbody tr")}
+    understandings = [i for i in ITEMS if i.type == model.UNDERSTANDING.name]
+    assert sorted(rows) == sorted(u.id for u in understandings)
+    for understanding in understandings:
+        hrefs = {a["href"] for a in rows[understanding.id].find_all("a")[1:]}
+        practices = [i for i in ITEMS if i.id in IMPLEMENTED_BY[understanding.id]]
+        assert hrefs == {f"../{p.path.removesuffix('.md')}.html#{p.id}" for p in practices}
+
+
+def test_coverage_page_counts_practices_per_understanding_and_section(site):
+    page = site.page("reference/coverage")
+    counts = {
+        row.find("a").get_text(): int(row.find_all("td")[-1].get_text())
+        for row in page.select("table.coverage-understandings tbody tr")
+    }
+    assert counts == {u: len(p) for u, p in IMPLEMENTED_BY.items() if u.startswith("CU_")}
+    sections = {
+        row.find_all(["th", "td"])[0].get_text(): int(row.find_all("td")[-1].get_text())
+        for row in page.select("table.coverage-sections tbody tr")
+    }
+    practices = [i for i in ITEMS if i.type == model.PRACTICE.name]
+    assert sections == {
+        title: sum(p.fields["section"] == slug for p in practices) for slug, title in model.SECTIONS.items()
+    }
+
+
+def test_items_csv_holds_every_item_with_its_links(site):
+    import csv
+
+    with (site.outdir / "items.csv").open(encoding="utf-8") as file:
+        rows = {row["id"]: row for row in csv.DictReader(file)}
+    assert sorted(rows) == sorted(item.id for item in ITEMS)
+    for item in ITEMS:
+        row = rows[item.id]
+        assert (row["title"], row["status"], row["source"]) == (item.title, item.status, f"{item.path}:{item.line}")
+        assert sorted(row["implements"].split()) == sorted(item.implements)
+        assert sorted(row["implemented_by"].split()) == sorted(IMPLEMENTED_BY[item.id])
+        assert (site.outdir / row["url"].split("#")[0]).exists()

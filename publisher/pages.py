@@ -1,0 +1,153 @@
+"""Generated pages: the traceability matrix and the coverage report.
+
+Each directive leaves a placeholder that is filled once every document has
+been read, so the tables always show the whole framework.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.locale import get_translation
+from sphinx.util.docutils import SphinxDirective
+
+from . import coverage, model
+from .collect import CorpusDomain
+from .items import Corpus, Item
+
+_ = get_translation("publisher")
+
+
+class generated_table(nodes.General, nodes.Element):
+    """Where a generated table goes; ``kind`` names it."""
+
+
+class MatrixDirective(SphinxDirective):
+    """``{traceability-matrix}``: understandings as rows, sections as columns."""
+
+    def run(self) -> list[nodes.Node]:
+        return [generated_table(kind="matrix")]
+
+
+class CoverageDirective(SphinxDirective):
+    """``{coverage-report}``: practices per understanding and per section; withdrawn items."""
+
+    def run(self) -> list[nodes.Node]:
+        return [generated_table(kind="coverage")]
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[nodes.Node | str]], classes: list[str]) -> nodes.table:
+    """A docutils table whose cells are text or nodes; the first column heads its row."""
+    group = nodes.tgroup(cols=len(headers))
+    group += [nodes.colspec(colwidth=1, stub=index == 0) for index in range(len(headers))]
+    group += nodes.thead("", nodes.row("", *(nodes.entry("", nodes.paragraph(text=h)) for h in headers)))
+    body = nodes.tbody()
+    for cells in rows:
+        body += nodes.row("", *(
+            nodes.entry("", cell if isinstance(cell, nodes.Node) else nodes.paragraph(text=cell))
+            for cell in cells
+        ))
+    group += body
+    return nodes.table("", group, classes=classes)
+
+
+class Filler:
+    """Builds the tables for one document, links relative to it."""
+
+    def __init__(self, app: Sphinx, docname: str, corpus: Corpus) -> None:
+        self.app, self.docname = app, docname
+        self.items = [item for item in corpus.items if item.id]
+        self.figures = coverage.figures(corpus)
+
+    def link(self, item: Item, text: str | None = None) -> nodes.reference:
+        uri = self.app.builder.get_relative_uri(self.docname, item.path.removesuffix(".md"))
+        return nodes.reference("", text or item.id, refuri=f"{uri}#{item.id}", internal=True,
+                               reftitle=item.title)
+
+    def links(self, items: Sequence[Item]) -> nodes.paragraph:
+        paragraph = nodes.paragraph()
+        for index, item in enumerate(items):
+            if index:
+                paragraph += nodes.Text(" ")
+            paragraph += self.link(item)
+        return paragraph
+
+    def understanding_cell(self, item: Item) -> nodes.paragraph:
+        return nodes.paragraph("", "", self.link(item), nodes.Text(f" {item.title}"))
+
+    def adopted(self, item_type: str) -> list[Item]:
+        return [i for i in self.items if i.type == item_type and i.status != model.WITHDRAWN]
+
+    def matrix(self) -> list[nodes.Node]:
+        practices = self.adopted(model.PRACTICE.name)
+        rows = []
+        for understanding in self.adopted(model.UNDERSTANDING.name):
+            rows.append([self.understanding_cell(understanding)] + [
+                self.links([p for p in practices
+                            if p.fields.get("section") == slug and understanding.id in p.implements])
+                for slug in model.SECTIONS
+            ])
+        headers = [_("Common understanding")] + [_(title) for title in model.SECTIONS.values()]
+        return [table(headers, rows, ["traceability-matrix"])]
+
+    def coverage(self) -> list[nodes.Node]:
+        by_id = {item.id: item for item in self.items}
+        understandings = table(
+            [_("Common understanding"), _("Practices implementing it"), _("Number")],
+            [
+                [self.understanding_cell(by_id[item_id]),
+                 self.links([by_id[p] for p in entry["practices"]]), str(entry["count"])]
+                for item_id, entry in self.figures["understandings"].items()
+            ],
+            ["coverage-understandings"],
+        )
+        sections = table(
+            [_("Thematic section"), _("Number of practices")],
+            [[_(model.SECTIONS[slug]), str(count)] for slug, count in self.figures["sections"].items()],
+            ["coverage-sections"],
+        )
+        withdrawn = [by_id[item_id] for item_id in self.figures["withdrawn"]]
+        listing: nodes.Node = (
+            nodes.bullet_list("", *(nodes.list_item("", self.understanding_cell(i)) for i in withdrawn))
+            if withdrawn else nodes.paragraph(text=_("No item has been withdrawn."))
+        )
+        return [
+            nodes.rubric(text=_("Practices per common understanding")), understandings,
+            nodes.rubric(text=_("Practices per thematic section")), sections,
+            nodes.rubric(text=_("Withdrawn items")), listing,
+            nodes.rubric(text=_("The same data, for machines")), self.data_files(),
+        ]
+
+    def data_files(self) -> nodes.bullet_list:
+        root = self.app.builder.get_relative_uri(self.docname, self.app.config.root_doc)
+        base = root.rsplit("/", 1)[0] + "/" if "/" in root else ""
+        files = {
+            "coverage.json": _("these coverage figures (JSON)"),
+            "needs.json": _("every item with its links (JSON, sphinx-needs format)"),
+            "items.csv": _("every item with its links (CSV)"),
+        }
+        return nodes.bullet_list("", *(
+            nodes.list_item("", nodes.paragraph("", "", nodes.reference("", name, refuri=base + name),
+                                                nodes.Text(f": {description}")))
+            for name, description in files.items()
+        ))
+
+
+def fill_generated(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    placeholders = list(doctree.findall(generated_table))
+    if not placeholders:
+        return
+    filler = Filler(app, docname, app.env.get_domain(CorpusDomain.name).corpus())
+    for placeholder in placeholders:
+        placeholder.replace_self(getattr(filler, placeholder["kind"])())
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_node(generated_table)
+    app.add_directive("traceability-matrix", MatrixDirective)
+    app.add_directive("coverage-report", CoverageDirective)
+    app.connect("doctree-resolved", fill_generated)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
