@@ -1,18 +1,20 @@
-"""The framework's publication: its Sphinx extension and command-line tools."""
+"""The framework's publication: its Sphinx extension and command-line tools.
+
+The command-line tools (``trace``, ``coverage``, ``changes``) need only the
+standard library; Sphinx is imported when the extension is set up.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_needs")
-    app.setup_extension("publisher.collect")
-    app.setup_extension("publisher.enforce")
-    app.setup_extension("publisher.display")
-    app.setup_extension("publisher.pages")
-    app.setup_extension("publisher.export")
+    for module in ("collect", "enforce", "display", "pages", "export"):
+        app.setup_extension(f"publisher.{module}")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
