@@ -34,7 +34,7 @@ class Build:
         return BeautifulSoup((self.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def sphinx_build(srcdir: Path, outdir: Path | None = None) -> Build:
+def sphinx_build(srcdir: Path, outdir: Path | None = None, **overrides) -> Build:
     """Build ``srcdir`` fresh as HTML with the project's own configuration."""
     warnings = io.StringIO()
     outdir = outdir or srcdir / "_build" / "html"
@@ -49,6 +49,7 @@ def sphinx_build(srcdir: Path, outdir: Path | None = None) -> Build:
             status=io.StringIO(),
             warning=warnings,
             freshenv=True,
+            confoverrides=overrides,
         )
         app.build()
     prefix = f"{srcdir}/"
