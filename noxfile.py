@@ -52,6 +52,14 @@ def trace(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def changes(session: nox.Session) -> None:
+    """Item-level changelog between two revisions: nox -s changes -- BASE [HEAD]."""
+    if not session.posargs:
+        session.error("name the base revision: nox -s changes -- BASE [HEAD]")
+    session.run("python", "-m", "publisher.changes", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def coverage(session: nox.Session) -> None:
     """Gate the built site's coverage figures on their thresholds (after build)."""
     figures = sorted(str(path) for path in (BUILD / "site").glob("*/coverage.json"))

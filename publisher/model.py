@@ -20,7 +20,7 @@ class ItemType:
 
     def format_id(self, number: int) -> str:
         width = len(self.id_range.split()[0]) - len(self.prefix)
-        return f"{self.prefix}{number:0{width}d}"
+        return f"{self.prefix}{number:0{width}d}"  # a wider number keeps all its digits
 
 
 UNDERSTANDING = ItemType(
@@ -34,8 +34,9 @@ PRACTICE = ItemType(
     name="practice",
     title="Effective practice",
     prefix="EP_",
-    id_pattern=re.compile(r"EP_(?!000)\d{3}"),
-    id_range="EP_001 to EP_999",
+    # Three digits, then as many as needed: a framework of 10,000 practices stays valid.
+    id_pattern=re.compile(r"EP_(?!000)\d{3}|EP_[1-9]\d{3,}"),
+    id_range="EP_001 to EP_999, then EP_1000 on",
 )
 ITEM_TYPES = {t.name: t for t in (UNDERSTANDING, PRACTICE)}
 
@@ -118,6 +119,6 @@ NEEDS_LINKS = {
         "incoming": IMPLEMENTED_BY,
     },
 }
-NEEDS_ID_REGEX = "^(?:{})$".format(
+NEEDS_ID_REGEX = "^(?:{})$".format(  # the types' patterns, as one
     "|".join(t.id_pattern.pattern for t in ITEM_TYPES.values())
 )
