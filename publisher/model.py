@@ -41,8 +41,9 @@ PRACTICE = ItemType(
 ITEM_TYPES = {t.name: t for t in (UNDERSTANDING, PRACTICE)}
 
 #: The link a practice makes to the understandings it serves.
-IMPLEMENTS = "implements"
-IMPLEMENTED_BY = "implemented by"
+IMPLEMENTS = "implements"  # the option an editor writes
+IMPLEMENTS_LABEL = "Implements"  # what a reader sees, on the practice
+IMPLEMENTED_BY_LABEL = "Implemented by"  # and on the understanding
 
 #: The thematic sections of the effective practices, in reading order.
 SECTIONS = {
@@ -115,8 +116,8 @@ NEEDS_FIELDS = {
 NEEDS_LINKS = {
     IMPLEMENTS: {
         "description": "The common understandings an effective practice serves.",
-        "outgoing": IMPLEMENTS,
-        "incoming": IMPLEMENTED_BY,
+        "outgoing": IMPLEMENTS_LABEL,
+        "incoming": IMPLEMENTED_BY_LABEL,
     },
 }
 NEEDS_ID_REGEX = "^(?:{})$".format(  # the types' patterns, as one

@@ -71,7 +71,9 @@ def test_page_shows_item_with_permalink_and_links_both_ways(item, pages):
     assert set(item.implements) <= hrefs
     assert set(IMPLEMENTED_BY[item.id]) <= hrefs
     if IMPLEMENTED_BY[item.id]:
-        assert f"{model.IMPLEMENTED_BY}:" in text
+        assert f"{model.IMPLEMENTED_BY_LABEL}:" in text
+    if item.implements:
+        assert f"{model.IMPLEMENTS_LABEL}:" in text
 
 
 def test_matrix_links_every_practice_from_its_understandings_row(site):

@@ -51,3 +51,4 @@ def test_withdrawing_a_published_item_passes_and_shows_it_withdrawn(make_project
     assert build.needs()["EP_002"]["status"] == "withdrawn"
     box = build.page("practices/01-cooperation").find(id="EP_002")
     assert "Status: Withdrawn" in box.get_text(" ", strip=True)
+    assert "withdrawn" in box["class"]
