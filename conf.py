@@ -22,13 +22,24 @@ extensions = ["publisher"]
 root_doc = "index"
 # The project root also holds the README, tests and tooling: read the text alone.
 include_patterns = ["index.md", "framework/**", "practices/**", "glossary/**", "reference/**"]
-language = "en"
+language = "en"  # the source; `-D language=fr` builds a translation
 suppress_warnings = [
     # publisher.rules reports both, with the fix and the same wording as `nox -s trace`.
     "needs.link_outgoing",
     "needs.link_target_type",
     "ref.term",
 ]
+
+# -- Options for translation -----------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-internationalisation
+
+locale_dirs = ["locales/"]
+gettext_compact = False  # one catalog per page, as translators work page by page
+gettext_uuid = False
+gettext_location = True  # translators see where a message comes from
+gettext_last_translator = "The framework's translators"
+# Mark what is not translated, so the English fallback is visible and announced as English.
+translation_progress_classes = "untranslated"
 
 # -- Options for MyST ------------------------------------------------------------
 # https://myst-parser.readthedocs.io/en/latest/configuration.html

@@ -64,11 +64,16 @@ class RecordingNeedDirective(NeedDirective):
     """sphinx-needs' directive, noting the item as written before creating the need."""
 
     def run(self):
+        from .i18n import translate_title
+
         _, line = self.get_source_info()
+        title, title_translated = translate_title(self.env.app, self.env.docname, " ".join(self.arguments))
+        self.arguments = [title] if title else []
         item = Item(
             type=self.name,
             id=self.options.get("id") or None,
-            title=" ".join(self.arguments),
+            title=title,
+            title_translated=title_translated,
             path=source_path(self.env, self.env.docname),
             line=line or self.lineno,
             fields={k: self.options[k] or "" for k in ("section", "status") if k in self.options},

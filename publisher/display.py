@@ -13,10 +13,11 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from . import model
+from .i18n import labels
 
 LABELS = {
-    "section": ("Section", model.SECTIONS),
-    "status": ("Status", model.STATUSES),
+    "section": (model.N_("Section"), model.SECTIONS),
+    "status": (model.N_("Status"), model.STATUSES),
 }
 
 
@@ -32,16 +33,17 @@ def mark_withdrawn(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def label_field_values(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    _ = labels(app)
     for field, (label, values) in LABELS.items():
         for container in doctree.findall(nodes.inline):
             if f"needs_{field}" not in container["classes"]:
                 continue
             for part in container.findall(nodes.inline):
                 if "needs_label" in part["classes"]:
-                    part.children = [nodes.Text(f"{label}: ")]
+                    part.children = [nodes.Text(f"{_(label)}: ")]
                 elif "needs_data" in part["classes"]:
                     value = part.astext()
-                    part.children = [nodes.Text(values.get(value, value))]
+                    part.children = [nodes.Text(_(values.get(value, value)))]
 
 
 def add_stylesheet(app: Sphinx) -> None:

@@ -34,6 +34,8 @@ class Item:
     implements: tuple[str, ...] = ()
     text: str = ""  # the body, as written, without the options
     options: tuple[str, ...] = ()  # the option names written, misspelt ones included
+    title_translated: bool = True  # False where a translated build shows the English title
+    end_line: int = 0  # the line of the closing fence, where known
 
     @property
     def label(self) -> str:

@@ -10,6 +10,11 @@ import re
 from dataclasses import dataclass
 
 
+def N_(message: str) -> str:
+    """Mark a reader-facing label for translation (extracted into publisher.pot)."""
+    return message
+
+
 @dataclass(frozen=True)
 class ItemType:
     name: str  # the directive and the sphinx-needs type
@@ -25,14 +30,14 @@ class ItemType:
 
 UNDERSTANDING = ItemType(
     name="understanding",
-    title="Common understanding",
+    title=N_("Common understanding"),
     prefix="CU_",
     id_pattern=re.compile(r"CU_(?!00)\d{2}"),
     id_range="CU_01 to CU_99",
 )
 PRACTICE = ItemType(
     name="practice",
-    title="Effective practice",
+    title=N_("Effective practice"),
     prefix="EP_",
     # Three digits, then as many as needed: a framework of 10,000 practices stays valid.
     id_pattern=re.compile(r"EP_(?!000)\d{3}|EP_[1-9]\d{3,}"),
@@ -42,33 +47,33 @@ ITEM_TYPES = {t.name: t for t in (UNDERSTANDING, PRACTICE)}
 
 #: The link a practice makes to the understandings it serves.
 IMPLEMENTS = "implements"  # the option an editor writes
-IMPLEMENTS_LABEL = "Implements"  # what a reader sees, on the practice
-IMPLEMENTED_BY_LABEL = "Implemented by"  # and on the understanding
+IMPLEMENTS_LABEL = N_("Implements")  # what a reader sees, on the practice
+IMPLEMENTED_BY_LABEL = N_("Implemented by")  # and on the understanding
 
 #: The thematic sections of the effective practices, in reading order.
 SECTIONS = {
-    "cooperation": "International co-operation",
-    "development": "Migration and development",
-    "labour": "Labour migration",
-    "family": "Family migration",
-    "integration": "Integration",
-    "naturalization": "Naturalization and citizenship",
-    "human-rights": "Protection of migrants' human rights",
-    "refugees": "Refugee protection",
-    "irregular": "Irregular migration",
-    "trafficking-smuggling": "Trafficking in persons and smuggling of migrants",
-    "return": "Return and readmission",
-    "health": "Migration and health",
-    "trade": "Migration and trade",
-    "security": "Migration and security",
-    "capacity": "Capacity building",
-    "data": "Data collection and research",
-    "public-information": "Public information",
+    "cooperation": N_("International co-operation"),
+    "development": N_("Migration and development"),
+    "labour": N_("Labour migration"),
+    "family": N_("Family migration"),
+    "integration": N_("Integration"),
+    "naturalization": N_("Naturalization and citizenship"),
+    "human-rights": N_("Protection of migrants' human rights"),
+    "refugees": N_("Refugee protection"),
+    "irregular": N_("Irregular migration"),
+    "trafficking-smuggling": N_("Trafficking in persons and smuggling of migrants"),
+    "return": N_("Return and readmission"),
+    "health": N_("Migration and health"),
+    "trade": N_("Migration and trade"),
+    "security": N_("Migration and security"),
+    "capacity": N_("Capacity building"),
+    "data": N_("Data collection and research"),
+    "public-information": N_("Public information"),
 }
 
 #: An item's status. A withdrawn item stays in the text, marked, so that its
 #: ID and permalink keep working; it is exempt from the link rules.
-STATUSES = {"adopted": "Adopted", "withdrawn": "Withdrawn"}
+STATUSES = {"adopted": N_("Adopted"), "withdrawn": N_("Withdrawn")}
 WITHDRAWN = "withdrawn"
 
 #: The fields each type requires, with their closed lists of values.

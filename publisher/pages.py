@@ -11,14 +11,12 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from . import coverage, model
 from .collect import CorpusDomain
+from .i18n import labels
 from .items import Corpus, Item
-
-_ = get_translation("publisher")
 
 
 class generated_table(nodes.General, nodes.Element):
@@ -59,6 +57,7 @@ class Filler:
 
     def __init__(self, app: Sphinx, docname: str, corpus: Corpus) -> None:
         self.app, self.docname = app, docname
+        self._ = labels(app)
         self.items = [item for item in corpus.items if item.id]
         self.figures = coverage.figures(corpus)
 
@@ -90,13 +89,13 @@ class Filler:
                             if p.fields.get("section") == slug and understanding.id in p.implements])
                 for slug in model.SECTIONS
             ])
-        headers = [_("Common understanding")] + [_(title) for title in model.SECTIONS.values()]
+        headers = [self._("Common understanding")] + [self._(title) for title in model.SECTIONS.values()]
         return [table(headers, rows, ["traceability-matrix"])]
 
     def coverage(self) -> list[nodes.Node]:
         by_id = {item.id: item for item in self.items}
         understandings = table(
-            [_("Common understanding"), _("Practices implementing it"), _("Number")],
+            [self._("Common understanding"), self._("Practices implementing it"), self._("Number")],
             [
                 [self.understanding_cell(by_id[item_id]),
                  self.links([by_id[p] for p in entry["practices"]]), str(entry["count"])]
@@ -105,29 +104,29 @@ class Filler:
             ["coverage-understandings"],
         )
         sections = table(
-            [_("Thematic section"), _("Number of practices")],
-            [[_(model.SECTIONS[slug]), str(count)] for slug, count in self.figures["sections"].items()],
+            [self._("Thematic section"), self._("Number of practices")],
+            [[self._(model.SECTIONS[slug]), str(count)] for slug, count in self.figures["sections"].items()],
             ["coverage-sections"],
         )
         withdrawn = [by_id[item_id] for item_id in self.figures["withdrawn"]]
         listing: nodes.Node = (
             nodes.bullet_list("", *(nodes.list_item("", self.understanding_cell(i)) for i in withdrawn))
-            if withdrawn else nodes.paragraph(text=_("No item has been withdrawn."))
+            if withdrawn else nodes.paragraph(text=self._("No item has been withdrawn."))
         )
         return [
-            nodes.rubric(text=_("Practices per common understanding")), understandings,
-            nodes.rubric(text=_("Practices per thematic section")), sections,
-            nodes.rubric(text=_("Withdrawn items")), listing,
-            nodes.rubric(text=_("The same data, for machines")), self.data_files(),
+            nodes.rubric(text=self._("Practices per common understanding")), understandings,
+            nodes.rubric(text=self._("Practices per thematic section")), sections,
+            nodes.rubric(text=self._("Withdrawn items")), listing,
+            nodes.rubric(text=self._("The same data, for machines")), self.data_files(),
         ]
 
     def data_files(self) -> nodes.bullet_list:
         root = self.app.builder.get_relative_uri(self.docname, self.app.config.root_doc)
         base = root.rsplit("/", 1)[0] + "/" if "/" in root else ""
         files = {
-            "coverage.json": _("these coverage figures (JSON)"),
-            "needs.json": _("every item with its links (JSON, sphinx-needs format)"),
-            "items.csv": _("every item with its links (CSV)"),
+            "coverage.json": self._("these coverage figures (JSON)"),
+            "needs.json": self._("every item with its links (JSON, sphinx-needs format)"),
+            "items.csv": self._("every item with its links (CSV)"),
         }
         return nodes.bullet_list("", *(
             nodes.list_item("", nodes.paragraph("", "", nodes.reference("", name, refuri=base + name),

@@ -64,7 +64,7 @@ def parse(text: str, path: str) -> Iterator[Item]:
         closing = _closing_line(lines, index + 1, opening["fence"])
         directive = _DIRECTIVE.fullmatch(opening["info"])
         if directive and directive["name"] in model.ITEM_TYPES:
-            yield _item(directive, lines[index + 1 : closing], path, index + 1)
+            yield _item(directive, lines[index + 1 : closing], path, index + 1, closing + 1)
         index = closing + 1
 
 
@@ -82,7 +82,7 @@ def _closing_line(lines: list[str], start: int, fence: str) -> int:
     return len(lines)
 
 
-def _item(directive: re.Match[str], body: list[str], path: str, line: int) -> Item:
+def _item(directive: re.Match[str], body: list[str], path: str, line: int, end_line: int) -> Item:
     options: dict[str, str] = {}
     for count, text in enumerate(body):
         option = _OPTION.match(text)
@@ -101,4 +101,5 @@ def _item(directive: re.Match[str], body: list[str], path: str, line: int) -> It
         implements=split_ids(options.get(model.IMPLEMENTS)),
         text="\n".join(body[count:]).strip(),
         options=tuple(options),
+        end_line=end_line,
     )
