@@ -67,5 +67,15 @@ needs_reproducible_json = True
 
 html_theme = "furo"
 html_title = "International Agenda for Migration Management"
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "languages.html",  # publisher/templates: the same page in other languages
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ],
+}
 html_copy_source = False
 html_show_sourcelink = False

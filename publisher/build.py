@@ -7,10 +7,15 @@ previews never see half a site.
 from __future__ import annotations
 
 import argparse
+import html
+import json
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from .languages import LANGUAGES, SOURCE
 
 SPHINX_FLAGS = [
     "-b", "html",
@@ -21,10 +26,10 @@ SPHINX_FLAGS = [
 ]
 
 
-def build_language(source: Path, language: str, outdir: Path, confdir: Path | None = None) -> int:
+def build_language(source: Path, code: str, outdir: Path, confdir: Path | None = None) -> int:
     """Run Sphinx for one language; its exit status."""
-    command = [sys.executable, "-m", "sphinx", *SPHINX_FLAGS, "-D", f"language={language}"]
-    command += ["-d", str(outdir.parent / ".doctrees" / language)]
+    command = [sys.executable, "-m", "sphinx", *SPHINX_FLAGS, "-D", f"language={LANGUAGES[code].sphinx}"]
+    command += ["-d", str(outdir.parent / ".doctrees" / code)]
     if confdir:
         command += ["-c", str(confdir)]
     return subprocess.run([*command, str(source), str(outdir)], check=False).returncode
@@ -40,8 +45,80 @@ def build_site(source: Path, languages: list[str], target: Path, confdir: Path |
             print(f"build: '{language}' failed; {target} is left as it was", file=sys.stderr)
             return status
     shutil.rmtree(staging / ".doctrees")
+    write_language_report(source, staging, languages)
+    write_root_index(staging)
     replace_tree(staging, target)
     return 0
+
+
+def write_language_report(source: Path, site: Path, languages: list[str]) -> None:
+    """Print and save which languages pass the publication gate, and why not."""
+    from .translation_status import status  # Babel: only where the build's packages are
+
+    report = {}
+    for code in languages:
+        if code == SOURCE:
+            report[code] = {"published": True, "translated_percent": 100, "blocking": []}
+            continue
+        result = status(source, code)
+        report[code] = {"published": result.publishable, "translated_percent": result.percent,
+                        "blocking": result.blocking}
+        verdict = "published" if result.publishable else f"not published ({len(result.blocking)} items missing)"
+        print(f"build: {code}: {result.percent}% translated, {verdict}", file=sys.stderr)
+    (site / "languages.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
+                                         encoding="utf-8")
+
+
+def write_root_index(site: Path) -> None:
+    """build/site/index.html: every published language, each named in itself."""
+    report = json.loads((site / "languages.json").read_text(encoding="utf-8"))
+    entries = []
+    for code, state in report.items():
+        if not state["published"]:
+            continue
+        language = LANGUAGES[code]
+        page = (site / code / "index.html").read_text(encoding="utf-8")
+        heading = re.search(r"<h1>(.*?)<a class=\"headerlink\"", page, re.S)
+        title = html.escape(re.sub(r"<[^>]+>", "", heading[1]).strip()) if heading else ""
+        entries.append(
+            f'    <li lang="{language.hreflang}" dir="{language.direction}">'
+            f'<a href="{code}/index.html" hreflang="{language.hreflang}">'
+            f'<span class="language">{html.escape(language.name)}</span>'
+            f'<span class="title">{title}</span></a></li>'
+        )
+    (site / "index.html").write_text(ROOT_INDEX.format(entries="\n".join(entries)), encoding="utf-8")
+
+
+ROOT_INDEX = """<!doctype html>
+<html lang="mul">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width,initial-scale=1">
+  <title>International Agenda for Migration Management</title>
+  <style>
+    body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem;
+           line-height: 1.5; color: #1a1a1a; background: #fff; }}
+    ul {{ list-style: none; padding: 0; }}
+    li a {{ display: block; padding: 1rem; margin: .5rem 0; border: 1px solid #767676;
+            border-radius: .5rem; color: #0b4f9c; text-decoration: none; }}
+    li a:hover, li a:focus-visible {{ background: #eef4fb; outline: 3px solid #0b4f9c; }}
+    .language {{ display: block; font-size: 1.4rem; font-weight: 600; }}
+    @media (prefers-color-scheme: dark) {{
+      body {{ color: #eee; background: #131416; }} li a {{ color: #9cc8ff; border-color: #8a8a8a; }}
+      li a:hover, li a:focus-visible {{ background: #1f2a38; }}
+    }}
+  </style>
+</head>
+<body>
+<main>
+  <h1>International Agenda for Migration Management</h1>
+  <ul>
+{entries}
+  </ul>
+</main>
+</body>
+</html>
+"""
 
 
 def replace_tree(new: Path, target: Path) -> None:

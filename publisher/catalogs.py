@@ -20,11 +20,17 @@ def po_path(root: Path, sphinx_language: str, domain: str) -> Path:
     return root / LOCALES / sphinx_language / "LC_MESSAGES" / f"{domain}.po"
 
 
-@lru_cache(maxsize=None)
 def translations(path: Path) -> dict[str, str]:
     """msgid -> msgstr for every entry translated and not fuzzy."""
     if not path.exists():
         return {}
+    stat = path.stat()
+    return _translations(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=None)
+def _translations(path: Path, mtime_ns: int, size: int) -> dict[str, str]:
+    """Read once per version of the file: a catalog edited in the same process is read anew."""
     with path.open("rb") as file:
         catalog = read_po(file)
     return {

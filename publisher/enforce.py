@@ -9,8 +9,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from . import registry, rules
+from . import po_lint, registry, rules
 from .collect import CorpusDomain
+from .languages import SOURCE, by_sphinx_language
 
 logger = logging.getLogger(__name__)
 
@@ -18,7 +19,13 @@ logger = logging.getLogger(__name__)
 def check_corpus(app: Sphinx, env: BuildEnvironment) -> None:
     corpus = env.get_domain(CorpusDomain.name).corpus()
     corpus.published = registry.read(Path(env.srcdir))
-    for violation in rules.check(corpus):
+    violations = rules.check(corpus)
+    if by_sphinx_language(app.config.language).code != SOURCE:
+        # A translated page's references come from the .po files: check them there,
+        # where the translator can fix them.
+        violations = [v for v in violations if not v.rule.startswith("term_") and v.rule != "raw_html"]
+        violations += po_lint.lint(Path(env.srcdir), app.config.language)
+    for violation in violations:
         logger.warning(
             violation.message,
             # A path, not a docname: a registry line has no document.

@@ -59,6 +59,7 @@ class Corpus:
     published: dict[str, Place] = field(default_factory=dict)  # ID -> its line in the registry
     terms: dict[str, Place] = field(default_factory=dict)  # glossary term -> its definition
     term_references: list[tuple[str, Place]] = field(default_factory=list)
+    raw_html: list[tuple[str, Place]] = field(default_factory=list)  # the markup and where it is
 
 
 @dataclass(frozen=True, order=True)

@@ -13,14 +13,15 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from .catalogs import LOCALES
+from .catalogs import LOCALES, translator
+from .glossary import normalise
 from .items import Violation
+from .sources import HTML_TAG
 
 _ROLE = re.compile(r"\{(?P<name>[\w:-]+)\}`(?P<content>[^`]*)`")
 _ROLE_TARGET = re.compile(r"<(?P<target>[^<>]+)>\s*$")
 _CODE = re.compile(r"``?[^`]*``?")
 _LINK_TARGET = re.compile(r"\]\((?P<target>[^)\s]+)\)")
-_HTML_TAG = re.compile(r"</?\s*[A-Za-z][\w-]*(\s[^<>]*)?/?>")
 _FORBIDDEN = re.compile(r"\{(raw|eval-rst|include|literalinclude)\}|^\s*(`{3,}|~{3,}|:{3,})", re.M)
 
 
@@ -28,7 +29,7 @@ def problems(msgid: str, msgstr: str) -> list[str]:
     """What is wrong with one translation, in words a translator understands."""
     found = []
     outside_markup = _CODE.sub("", _ROLE.sub("", msgstr))
-    if _HTML_TAG.search(outside_markup):
+    if HTML_TAG.search(outside_markup):
         found.append("contains raw HTML, which is not allowed; write plain text and MyST only")
     if _FORBIDDEN.search(msgstr):
         found.append("contains a directive or fence, which is not allowed in a translation")
@@ -54,23 +55,46 @@ def _target(match: re.Match[str]) -> str:
     return (target["target"] if target else match["content"]).strip()
 
 
-def lint_file(po: Path, root: Path) -> list[Violation]:
+def lint_file(po: Path, root: Path, terms: set[str]) -> list[Violation]:
     with po.open("rb") as file:
         catalog = read_po(file)
     path = po.relative_to(root).as_posix()
-    return [
-        Violation(path, message.lineno, f'msgid "{_shorten(message.id)}"', "translation_markup", problem,
-                  "correct the msgstr")
-        for message in catalog
-        if message.id and message.string and isinstance(message.string, str)
-        for problem in problems(message.id, message.string)
-    ]
+    found = []
+    for message in catalog:
+        if not (message.id and message.string and isinstance(message.string, str)):
+            continue
+        label = f'msgid "{_shorten(message.id)}"'
+        for problem in problems(message.id, message.string):
+            found.append(Violation(path, message.lineno, label, "translation_markup", problem,
+                                   "correct the msgstr"))
+        for match in _ROLE.finditer(message.string):
+            if match["name"] == "term" and normalise(_target(match)) not in terms:
+                found.append(Violation(
+                    path, message.lineno, label, "translation_term",
+                    f"{{term}} target '{_target(match)}' is not a term of this language's glossary",
+                    "use the glossary term exactly as translated in glossary/index.po, "
+                    "e.g. {term}`text <term>`",
+                ))
+    return found
+
+
+def glossary_terms(root: Path, sphinx_language: str) -> set[str]:
+    """The terms of the glossary as a reader of this language sees them."""
+    from .sources import read_corpus
+
+    translate = translator(root, sphinx_language, "glossary/index")
+    return {normalise(translate(term)) for term in read_corpus(root).terms}
 
 
 def lint(root: Path, sphinx_language: str | None = None) -> list[Violation]:
+    """Every problem in one language's catalogs, or in all languages'."""
     folder = root / LOCALES
-    pattern = f"{sphinx_language}/LC_MESSAGES/**/*.po" if sphinx_language else "*/LC_MESSAGES/**/*.po"
-    return [v for po in sorted(folder.glob(pattern)) for v in lint_file(po, root)]
+    found = []
+    for language_folder in sorted(folder.glob(sphinx_language or "*")):
+        terms = glossary_terms(root, language_folder.name)
+        for po in sorted(language_folder.glob("LC_MESSAGES/**/*.po")):
+            found.extend(lint_file(po, root, terms))
+    return found
 
 
 def _shorten(text: str, width: int = 50) -> str:

@@ -56,6 +56,9 @@ def check(corpus: Corpus) -> list[Violation]:
     _check_coverage(items, understandings, report)
     _check_published(corpus.published, by_id, report)
     _check_glossary(corpus, report)
+    for markup, place in corpus.raw_html:
+        report(place, markup, "raw_html", "raw HTML is not allowed in the text",
+               "write it in MyST Markdown, or ask the maintainers for a directive")
     return sorted(found)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import glossary, model, registry
-from .items import Corpus, Item, split_ids
+from .items import Corpus, Item, Place, split_ids
 
 #: The files and folders that hold the framework's text, relative to the project root.
 CONTENT = ("index.md", "framework", "practices", "glossary", "reference")
@@ -45,7 +45,30 @@ def read_corpus(root: Path) -> Corpus:
         for term, place in terms.items():
             corpus.terms.setdefault(term, place)
         corpus.term_references.extend(references)
+        corpus.raw_html.extend(find_raw_html(text, relative))
     return corpus
+
+
+HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_ROLE_OR_CODE = re.compile(r"\{[\w:-]+\}`[^`]*`|`[^`]*`")
+
+
+def find_raw_html(text: str, path: str) -> list[tuple[str, Place]]:
+    """HTML tags written in the text, outside code and roles, with their lines."""
+    found = []
+    code_fence = None
+    for number, line in enumerate(text.splitlines(), 1):
+        fence = _FENCE.match(line)
+        if fence and code_fence is None and not _DIRECTIVE.fullmatch(fence["info"]) and fence["info"]:
+            code_fence = fence["fence"]
+            continue
+        if code_fence is not None:
+            if fence and fence["fence"].startswith(code_fence) and not fence["info"]:
+                code_fence = None
+            continue
+        for match in HTML_TAG.finditer(_ROLE_OR_CODE.sub("", line)):
+            found.append((match[0], Place(path, number)))
+    return found
 
 
 def read_items(root: Path) -> list[Item]:

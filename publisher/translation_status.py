@@ -87,8 +87,13 @@ def status(root: Path, code: str) -> Status:
     return result
 
 
-@lru_cache(maxsize=None)
 def _read(path: Path):
+    stat = path.stat()
+    return _read_version(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=None)
+def _read_version(path: Path, mtime_ns: int, size: int):
     with path.open("rb") as file:
         return list(read_po(file))
 

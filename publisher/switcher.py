@@ -1,0 +1,76 @@
+"""Every page, in every published language: switcher, hreflang alternates, direction.
+
+The same page paths exist in every language (build/site/<code>/<page>.html),
+so the other languages of a page are found by path alone.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import languages
+from .i18n import labels
+from .translation_status import published_languages
+
+
+def language_links(pagename: str, current: languages.Language, published: list[str]) -> list[dict]:
+    """The same page in each published language, as links relative to this page."""
+    to_site_root = "../" * (pagename.count("/") + 1)
+    return [
+        {
+            "code": code,
+            "name": languages.LANGUAGES[code].name,
+            "hreflang": languages.LANGUAGES[code].hreflang,
+            "direction": languages.LANGUAGES[code].direction,
+            "url": f"{to_site_root}{code}/{pagename}.html",
+            "current": code == current.code,
+        }
+        for code in published
+    ]
+
+
+def add_language_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    current = languages.by_sphinx_language(app.config.language)
+    published = app.env.publisher_published  # type: ignore[attr-defined]
+    if current.code not in published:  # a preview of an unpublished language still switches back
+        published = [*published, current.code]
+    links = language_links(pagename, current, published)
+    context["publisher_languages"] = links
+    context["publisher_label_languages"] = labels(app)("Languages")
+    alternates = "".join(
+        f'<link rel="alternate" hreflang="{link["hreflang"]}" href="{html.escape(link["url"])}">\n'
+        for link in links if link["code"] in app.env.publisher_published  # type: ignore[attr-defined]
+    )
+    context["metatags"] = context.get("metatags", "") + alternates
+
+
+def note_published_languages(app: Sphinx) -> None:
+    app.env.publisher_published = published_languages(Path(app.srcdir))  # type: ignore[attr-defined]
+
+
+def set_direction(app: Sphinx, exception: Exception | None) -> None:
+    """Give right-to-left pages dir="rtl" on <html>, which the theme's template lacks."""
+    language = languages.by_sphinx_language(app.config.language)
+    if exception or language.direction != "rtl" or app.builder.format != "html":
+        return
+    opening = f'<html class="no-js" lang="{app.config.language}"'
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if opening in text:
+            page.write_text(text.replace(opening, f'{opening} dir="rtl"', 1), encoding="utf-8")
+
+
+def add_templates(app: Sphinx, config) -> None:
+    config.templates_path.append(str(Path(__file__).parent / "templates"))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", add_templates)
+    app.connect("builder-inited", note_published_languages)
+    app.connect("html-page-context", add_language_context)
+    app.connect("build-finished", set_direction)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
