@@ -8,7 +8,6 @@ import nox
 
 PYTHON = "3.13"  # Sphinx 9.2 needs 3.13; .python-version selects it too
 LANGUAGES = ["en", "fr", "es", "ar", "zh", "ru"]  # publisher/languages.py has their settings
-TRANSLATIONS = ["fr", "es", "ar", "zh_CN", "ru"]  # as Sphinx and locales/ name them
 BUILD = Path("build")
 
 nox.needs_version = ">=2026.10.20"
@@ -56,19 +55,7 @@ def trace(session: nox.Session) -> None:
 def i18n(session: nox.Session) -> None:
     """Extract the messages, merge them into every language's .po, report completeness."""
     install(session, "docs")
-    pot = BUILD / "gettext"
-    session.run(
-        "sphinx-build", "-b", "gettext", "-E", "-q",
-        "-D", "needs_build_json=0",  # sphinx-needs' JSON export crashes the gettext builder
-        ".", str(pot),
-    )
-    # The extension's own labels: N_() marks them in the model, _() where they are used.
-    session.run("pybabel", "-q", "extract", "--no-location", "--omit-header",
-                "-k", "N_", "-o", str(pot / "publisher.pot"), "publisher")
-    # A changed English message keeps its old translation, marked fuzzy: never lost.
-    session.run("sphinx-intl", "update", "--pot-dir", str(pot), "--locale-dir", "locales",
-                *(f"--language={language}" for language in TRANSLATIONS), silent=True)
-    session.run("python", "-m", "publisher.translation_status")
+    session.run("python", "-m", "publisher.i18n_update")
 
 
 @nox.session(python=PYTHON)

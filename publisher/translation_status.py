@@ -6,7 +6,6 @@ common understanding and every item title is translated and not fuzzy.
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,8 +17,6 @@ from . import model, sources
 from .catalogs import LOCALES
 from .items import Item
 from .languages import LANGUAGES, TRANSLATIONS
-
-_LEADING_PARENTS = re.compile(r"^(\.\./)+")
 
 
 @dataclass
@@ -40,7 +37,14 @@ class Status:
         return not self.blocking
 
 
-def item_at(items_by_path: dict[str, list[Item]], path: str, line: int) -> Item | None:
+def item_at(items_by_path: dict[str, list[Item]], location: str, line: int) -> Item | None:
+    """The item written at ``line`` of the source a catalog location names.
+
+    Locations are relative to wherever the .pot files were written: match the
+    project-relative path as a suffix.
+    """
+    parts = location.split("/")
+    path = next(("/".join(parts[i:]) for i in range(len(parts)) if "/".join(parts[i:]) in items_by_path), None)
     for item in items_by_path.get(path, ()):
         if item.line <= line <= item.end_line:
             return item
@@ -66,7 +70,7 @@ def status(root: Path, code: str) -> Status:
             result.translated += done
             result.fuzzy += bool(message.fuzzy)
             for location, line in message.locations:
-                item = item_at(by_path, _LEADING_PARENTS.sub("", location), int(line or 0))
+                item = item_at(by_path, location, int(line or 0))
                 if item is None:
                     continue
                 is_title = message.id == item.title

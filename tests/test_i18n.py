@@ -1,0 +1,62 @@
+"""The translation workflow on a fixture: fuzzy on change, reported, shown as marked English."""
+
+from __future__ import annotations
+
+from babel.messages.pofile import read_po, write_po
+
+from conftest import PROJECT, sphinx_build
+from publisher import i18n_update, translation_status
+
+BODY = "States train officials who meet {term}`migrants <migrant>`."
+FRENCH = {
+    "Meet regularly": "Se réunir régulièrement",
+    "States meet.": "Les États se réunissent.",
+    "Train officials in rights": "Former les agents aux droits",
+    BODY: "Les États forment les agents qui rencontrent des {term}`migrants <migrant>`.",
+    "States co-operate": "Les États coopèrent",
+    "Co-operation is the basis.": "La coopération est la base.",
+    "Rights are protected": "Les droits sont protégés",
+    "Rights matter.": "Les droits comptent.",
+}
+
+
+def translate(po_path, table):
+    with po_path.open("rb") as file:
+        catalog = read_po(file)
+    for message in catalog:
+        if message.id in table:
+            message.string = table[message.id]
+    with po_path.open("wb") as file:
+        write_po(file, catalog, width=76)
+
+
+def fr(project, page):
+    return project / "locales" / "fr" / "LC_MESSAGES" / f"{page}.po"
+
+
+def test_edited_english_becomes_fuzzy_is_reported_and_shown_marked(make_project, tmp_path):
+    project = make_project()
+    i18n_update.update(project, tmp_path / "pot", confdir=PROJECT)
+    translate(fr(project, "practices/01-cooperation"), FRENCH)
+    translate(fr(project, "framework/understandings"), FRENCH)
+    assert "EP_002" not in translation_status.status(project, "fr").incomplete_items
+
+    page = project / "practices" / "01-cooperation.md"
+    page.write_text(page.read_text().replace(BODY, BODY.replace("train", "regularly train")))
+    i18n_update.update(project, tmp_path / "pot", confdir=PROJECT)
+
+    with fr(project, "practices/01-cooperation").open("rb") as file:
+        entry = read_po(file)[BODY.replace("train", "regularly train")]
+    assert entry.fuzzy
+    assert entry.string == FRENCH[BODY]  # the old translation is kept for the translator
+    assert translation_status.status(project, "fr").incomplete_items["EP_002"] == ["text (fuzzy)"]
+
+    build = sphinx_build(project, language="fr")
+    assert build.warnings == []
+    box = build.page("practices/01-cooperation").find(id="EP_002")
+    english = box.find("p", class_="untranslated")
+    assert english.get_text() == "States regularly train officials who meet migrants."
+    assert (english["lang"], english["dir"]) == ("en", "ltr")
+    assert "Former les agents aux droits" in box.get_text()  # the title is translated
+    note = build.page("practices/01-cooperation").select_one(".translation-progress")
+    assert "translated" in note.get_text() and "%" in note.get_text()

@@ -1,0 +1,46 @@
+"""Languages without a browser: the switcher's links, hreflang, right-to-left, the gate."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import PROJECT, sphinx_build
+from publisher import i18n_update, translation_status
+from test_i18n import FRENCH, fr, translate
+
+
+@pytest.fixture
+def french_project(make_project, tmp_path):
+    """The minimal project with French complete; the other languages untranslated."""
+    project = make_project()
+    i18n_update.update(project, tmp_path / "pot", confdir=PROJECT)
+    translate(fr(project, "practices/01-cooperation"), FRENCH)
+    translate(fr(project, "framework/understandings"), FRENCH)
+    return project
+
+
+def test_gate_publishes_only_complete_languages(french_project):
+    assert translation_status.published_languages(french_project) == ["en", "fr"]
+    assert translation_status.status(french_project, "es").blocking[:2] == ["CU_01: title, text", "CU_02: title, text"]
+
+
+def test_switcher_links_the_same_page_in_each_published_language(french_project):
+    page = sphinx_build(french_project).page("practices/01-cooperation")
+    switcher = page.select_one("nav.language-switcher")
+    assert [(a["hreflang"], a["href"], a.get_text()) for a in switcher.find_all("a")] == [
+        ("fr", "../../fr/practices/01-cooperation.html", "Français"),
+    ]
+    assert switcher.select_one("[aria-current]").get_text() == "English"
+    assert [(link["hreflang"], link["href"]) for link in page.find_all("link", rel="alternate")] == [
+        ("en", "../../en/practices/01-cooperation.html"),
+        ("fr", "../../fr/practices/01-cooperation.html"),
+    ]
+
+
+def test_arabic_pages_are_right_to_left_and_an_unpublished_preview_is_not_announced(french_project):
+    build = sphinx_build(french_project, language="ar")
+    page = build.page("index")
+    assert (page.html["lang"], page.html["dir"]) == ("ar", "rtl")
+    assert [link["hreflang"] for link in page.find_all("link", rel="alternate")] == ["en", "fr"]
+    switcher = page.select_one("nav.language-switcher")
+    assert switcher.select_one("[aria-current]")["dir"] == "rtl"
