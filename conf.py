@@ -11,9 +11,9 @@ from publisher import model  # noqa: E402
 # -- Project information -------------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#project-information
 
-project = "International Agenda for Migration Management"
+project = model.PUBLICATION_TITLE  # translated, with copyright, by publisher.i18n
 author = "The Berne Initiative"
-copyright = "2004–2026, the Berne Initiative and the editors of this publication"
+copyright = model.COPYRIGHT
 
 # -- General configuration -----------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#general-configuration
@@ -66,7 +66,7 @@ needs_reproducible_json = True
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output
 
 html_theme = "furo"
-html_title = "International Agenda for Migration Management"
+html_title = project
 html_sidebars = {
     "**": [
         "sidebar/brand.html",

@@ -15,6 +15,10 @@ def N_(message: str) -> str:
     return message
 
 
+PUBLICATION_TITLE = N_("International Agenda for Migration Management")
+COPYRIGHT = N_("2004–2026, the Berne Initiative and the editors of this publication")
+
+
 @dataclass(frozen=True)
 class ItemType:
     name: str  # the directive and the sphinx-needs type

@@ -1,0 +1,58 @@
+"""Translate the few strings the theme writes in English whatever the language.
+
+Furo hard-codes some labels (a skip link, toggles' aria-labels, icon titles,
+the footer); each is replaced in translated pages by its translation from
+the publisher catalog. Strings the theme passes through Sphinx's own
+catalogs are translated by Sphinx.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .i18n import labels
+from .languages import SOURCE, by_sphinx_language
+from .model import N_
+
+#: (the HTML around the string, the string)
+THEME_STRINGS = [
+    ('>{}</a>', N_("Skip to content")),
+    ("<span>{}</span>", N_("Back to top")),
+    ('aria-label="{}"', N_("Toggle site navigation sidebar")),
+    ('aria-label="{}"', N_("Toggle table of contents sidebar")),
+    ('aria-label="{}"', N_("Toggle Light / Dark / Auto color theme")),
+    ("<title>{}</title>", N_("Contents")),
+    ("<title>{}</title>", N_("Menu")),
+    ("<title>{}</title>", N_("Expand")),
+    ("<title>{}</title>", N_("Light mode")),
+    ("<title>{}</title>", N_("Dark mode")),
+    ("<title>{}</title>", N_("Auto light/dark, in light mode")),
+    ("<title>{}</title>", N_("Auto light/dark, in dark mode")),
+    ("{} &#169;", N_("Copyright")),
+    ("{} <a", N_("Made with")),
+]
+
+
+def translate_theme_strings(app: Sphinx, exception: Exception | None) -> None:
+    if exception or app.builder.format != "html" or by_sphinx_language(app.config.language).code == SOURCE:
+        return
+    _ = labels(app)
+    replacements = [
+        (around.format(english), around.format(_(english)))
+        for around, english in THEME_STRINGS
+        if _(english) != english
+    ]
+    for page in Path(app.outdir).rglob("*.html"):
+        text = original = page.read_text(encoding="utf-8")
+        for english, translated in replacements:
+            text = text.replace(english, translated)
+        if text != original:
+            page.write_text(text, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("build-finished", translate_theme_strings)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
