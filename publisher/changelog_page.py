@@ -15,17 +15,19 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from . import changes
+from .i18n import labels
+from .model import N_
 
 logger = logging.getLogger(__name__)
 
 PAGE = "reference/changes"
 EDITION_TAGS = "edition-*"
 
-NO_EDITION = (
+NO_EDITION = N_(
     "No edition has been released yet. From the first release on, this page "
     "lists every item added, withdrawn, retitled or changed since the latest edition."
 )
-NO_HISTORY = "The revision history is not available in this copy of the sources."
+NO_HISTORY = N_("The revision history is not available in this copy of the sources.")
 
 
 def latest_edition(root: Path) -> str | None:
@@ -36,27 +38,27 @@ def latest_edition(root: Path) -> str | None:
     return result.stdout.strip() or None
 
 
-def changelog(root: Path, base: str | None) -> str:
+def changelog(root: Path, base: str | None, _=lambda message: message) -> str:
     if not (root / ".git").exists() and base is None:
-        return NO_HISTORY
+        return _(NO_HISTORY)
     base = base or latest_edition(root)
     if base is None:
-        return NO_EDITION
+        return _(NO_EDITION)
     old, new = changes.items_at(root, base), changes.items_at(root, changes.WORKING_TREE)
-    body = changes.to_markdown(changes.compare(old, new, changes.MYST), base, "this text", changes.MYST)
+    body = changes.to_markdown(changes.compare(old, new, changes.MYST), base, "", changes.MYST, _)
     # The page has its own title; say what it compares with instead.
-    return f"Compared with **{base}**.\n" + body.split("\n", 1)[1]
+    return _("Compared with **{base}**.").format(base=base) + "\n" + body.split("\n", 1)[1]
 
 
 def complete_page(app: Sphinx, docname: str, source: list[str]) -> None:
     if docname != PAGE:
         return
     try:
-        text = changelog(Path(app.srcdir), app.config.publisher_changes_since)
+        text = changelog(Path(app.srcdir), app.config.publisher_changes_since, labels(app))
     except changes.GitError as error:
         logger.warning(f"cannot list the changes: {error}; set publisher_changes_since to a revision "
                        "that exists", location=docname, type="publisher", subtype="changes")
-        text = NO_HISTORY
+        text = labels(app)(NO_HISTORY)
     source[0] += "\n\n" + text + "\n"
 
 

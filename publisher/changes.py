@@ -12,11 +12,13 @@ import difflib
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model, sources
 from .items import Item
+from .model import N_
 
 WORKING_TREE = None  # a revision of None reads the files as they are on disk
 
@@ -135,35 +137,36 @@ def redline(old: str, new: str, style: Style = GITHUB) -> str:
 
 
 HEADINGS = {
-    "added": "Added",
-    "removed": "Removed (an ID must never disappear: withdraw instead)",
-    "withdrawn": "Withdrawn",
-    "reinstated": "Reinstated",
-    "retitled": "Retitled",
-    "moved": "Moved to another section",
-    "text": "Text changed",
-    "links": "Links changed",
+    "added": N_("Added"),
+    "removed": N_("Removed (an ID must never disappear: withdraw instead)"),
+    "withdrawn": N_("Withdrawn"),
+    "reinstated": N_("Reinstated"),
+    "retitled": N_("Retitled"),
+    "moved": N_("Moved to another section"),
+    "text": N_("Text changed"),
+    "links": N_("Links changed"),
 }
 
 
-def to_markdown(changes: list[ItemChange], base: str, head: str, style: Style = GITHUB) -> str:
+def to_markdown(changes: list[ItemChange], base: str, head: str, style: Style = GITHUB,
+                _: Callable[[str], str] = lambda message: message) -> str:
     """The changes as Markdown: a summary line, then a section per kind of change."""
     lines = [f"# Changes from {base} to {head}", ""]
     if not changes:
-        return "\n".join(lines + ["No item changed.", ""])
+        return "\n".join(lines + [_("No item changed."), ""])
     counts = {kind: sum(kind in c.kinds for c in changes) for kind in HEADINGS}
     lines += [" · ".join(f"{n} {kind}" for kind, n in counts.items() if n), ""]
     for kind, heading in HEADINGS.items():
         selected = [c for c in changes if kind in c.kinds]
         if not selected:
             continue
-        lines += [f"## {heading}", ""]
+        lines += [f"## {_(heading)}", ""]
         for change in selected:
-            lines += [_entry(kind, change, style), ""]
+            lines += [_entry(kind, change, style, _), ""]
     return "\n".join(lines)
 
 
-def _entry(kind: str, change: ItemChange, style: Style) -> str:
+def _entry(kind: str, change: ItemChange, style: Style, _: Callable[[str], str]) -> str:
     item = change.item
     title = style.plain(visible_words(item.title))
     name = f"**{item.id}** {title}"
@@ -171,15 +174,17 @@ def _entry(kind: str, change: ItemChange, style: Style) -> str:
         old_title = style.mark(style.deleted, visible_words(change.old_title or ""))
         return f"- **{item.id}** {old_title} → {title}"
     if kind == "moved":
-        return f"- {name}: from {change.old_section} to {item.fields.get('section')}"
+        old, new = change.old_section or "", item.fields.get("section", "")
+        return f"- {name}: " + _("from {old} to {new}").format(
+            old=_(model.SECTIONS.get(old, old)), new=_(model.SECTIONS.get(new, new)))
     if kind == "text":
         return f"- {name}\n\n  {change.redline}"
     if kind == "links":
         parts = []
         if change.links_added:
-            parts.append("implements " + ", ".join(change.links_added) + " (added)")
+            parts.append(_("now implements {ids}").format(ids=", ".join(change.links_added)))
         if change.links_removed:
-            parts.append("no longer implements " + ", ".join(change.links_removed))
+            parts.append(_("no longer implements {ids}").format(ids=", ".join(change.links_removed)))
         return f"- {name}: " + "; ".join(parts)
     return f"- {name} ({item.path})"
 

@@ -14,8 +14,10 @@ from sphinx.application import Sphinx
 
 from . import coverage, model
 from .collect import CorpusDomain
+from .i18n import labels
 
-COLUMNS = ["id", "type", "title", "section", "status", "implements", "implemented_by", "url", "source"]
+COLUMNS = ["id", "type", "type_name", "title", "section", "section_name", "status", "status_name",
+           "implements", "implemented_by", "url", "source"]
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
@@ -23,6 +25,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         return
     corpus = app.env.get_domain(CorpusDomain.name).corpus()
     outdir = Path(app.outdir)
+    _ = labels(app)
     items = [item for item in corpus.items if item.id]
     implemented_by = {item.id: [] for item in items}
     for item in items:
@@ -34,8 +37,11 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         writer = csv.writer(file, lineterminator="\n")
         writer.writerow(COLUMNS)
         for item in items:
+            section = item.fields.get("section", "")
             writer.writerow([
-                item.id, item.type, item.title, item.fields.get("section", ""), item.status,
+                item.id, item.type, _(model.ITEM_TYPES[item.type].title), item.title,
+                section, _(model.SECTIONS.get(section, section)) if section else "",
+                item.status, _(model.STATUSES.get(item.status or "", item.status or "")),
                 " ".join(item.implements), " ".join(implemented_by[item.id]),
                 app.builder.get_target_uri(item.path.removesuffix(".md")) + f"#{item.id}",
                 f"{item.path}:{item.line}",

@@ -45,7 +45,7 @@ EXPECTED = """# Changes from `first` to `second`
 
 ## Moved to another section
 
-- **EP_004** Count arrivals: from cooperation to data
+- **EP_004** Count arrivals: from International co-operation to Data collection and research
 
 ## Text changed
 
@@ -55,7 +55,7 @@ EXPECTED = """# Changes from `first` to `second`
 
 ## Links changed
 
-- **EP_001** Meet regularly: implements CU_02 (added); no longer implements CU_01
+- **EP_001** Meet regularly: now implements CU_02; no longer implements CU_01
 """
 
 

@@ -1,0 +1,49 @@
+"""Translators cannot inject markup or break it: refused with the .po file and line."""
+
+from __future__ import annotations
+
+from babel.messages.pofile import read_po
+
+from conftest import PROJECT, sphinx_build
+from publisher import i18n_update, po_lint
+from test_i18n import BODY, fr, translate
+
+PO = "locales/fr/LC_MESSAGES/practices/01-cooperation.po"
+
+
+def line_of(project, msgid):
+    with (project / PO).open("rb") as file:
+        return read_po(file)[msgid].lineno
+
+
+def test_raw_html_and_a_broken_term_are_refused_with_po_file_and_line(make_project, tmp_path):
+    project = make_project()
+    i18n_update.update(project, tmp_path / "pot", confdir=PROJECT)
+    translate(fr(project, "practices/01-cooperation"), {
+        "States meet.": 'Les États <script src="https://x.example/a.js"></script> se réunissent.',
+        BODY: "Les États forment les agents qui rencontrent des {term}`migrants <migrantes>`.",
+    })
+    meet, train = line_of(project, "States meet."), line_of(project, BODY)
+    expected = [
+        f'{PO}:{meet}: msgid "States meet.": contains raw HTML, which is not allowed; write plain '
+        "text and MyST only; correct the msgstr",
+        f'{PO}:{train}: msgid "States train officials who meet {{term}}`migrants <…": {{term}} '
+        "target 'migrantes' is not a term of this language's glossary; use the glossary term "
+        "exactly as translated in glossary/index.po, e.g. {term}`text <term>`",
+    ]
+    assert [str(v) for v in po_lint.lint(project, "fr")] == expected
+
+    warnings = sphinx_build(project, language="fr").warnings
+    assert [w for w in warnings if "[publisher.translation" in w] == [
+        line.replace(": msgid", ": WARNING: msgid", 1)
+        + (" [publisher.translation_markup]" if "raw HTML" in line else " [publisher.translation_term]")
+        for line in expected
+    ]
+
+
+def test_a_translation_keeps_roles_and_link_targets():
+    assert po_lint.problems("See {term}`refugee` and [the page](history.md).",
+                            "Voir réfugié et [la page](histoire.md).") == [
+        "has 0 {term} role(s) where the English has 1; keep each role, translating only its text",
+        "changes a link's address; keep the part in (...) as it is",
+    ]

@@ -1,0 +1,51 @@
+"""The real framework in every language: nothing lost, nothing left in English once published."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from conftest import PROJECT, sphinx_build
+from publisher import model, sources, translation_status
+from publisher.languages import LANGUAGES, TRANSLATIONS
+
+pytestmark = pytest.mark.site
+
+ITEMS = [item for item in sources.read_items(PROJECT) if item.id]
+PUBLISHED = translation_status.published_languages(PROJECT)
+ENGLISH_LABELS = [model.UNDERSTANDING.title, model.PRACTICE.title,
+                  f"{model.IMPLEMENTS_LABEL}:", f"{model.IMPLEMENTED_BY_LABEL}:"]
+
+
+@pytest.fixture(scope="module", params=TRANSLATIONS)
+def site(request, tmp_path_factory):
+    code = request.param
+    return code, sphinx_build(PROJECT, outdir=tmp_path_factory.mktemp(code), language=LANGUAGES[code].sphinx)
+
+
+def test_build_has_no_warning(site):
+    assert site[1].warnings == []
+
+
+def test_every_item_is_in_the_html_and_the_exports(site):
+    code, build = site
+    for item in ITEMS:
+        assert build.page(item.path.removesuffix(".md")).find(id=item.id), f"{code}: {item.id} missing"
+    assert sorted(build.needs()) == sorted(item.id for item in ITEMS)
+    with (build.outdir / "items.csv").open(encoding="utf-8") as file:
+        assert sorted(row["id"] for row in csv.DictReader(file)) == sorted(item.id for item in ITEMS)
+
+
+def test_a_published_language_shows_no_english_title_type_or_link_name(site):
+    code, build = site
+    if code not in PUBLISHED:
+        pytest.skip(f"{code} is not published yet: {translation_status.status(PROJECT, code).blocking[:3]}")
+    needs = build.needs()
+    for item in ITEMS:
+        box = build.page(item.path.removesuffix(".md")).find(id=item.id)
+        head = box.select_one(".needs_title").get_text(strip=True)
+        assert head == needs[item.id]["title"] != item.title, f"{code}: {item.id} title in English"
+        text = box.get_text(" ", strip=True)
+        assert not [label for label in ENGLISH_LABELS if label in text], f"{code}: {item.id}"
+        assert needs[item.id]["type_name"] not in (model.UNDERSTANDING.title, model.PRACTICE.title)
