@@ -77,5 +77,7 @@ html_sidebars = {
         "sidebar/scroll-end.html",
     ],
 }
+# The glossary is the index a reader needs; Pagefind (publisher/build.py) is the search.
+html_use_index = False
 html_copy_source = False
 html_show_sourcelink = False

@@ -27,12 +27,23 @@ SPHINX_FLAGS = [
 
 
 def build_language(source: Path, code: str, outdir: Path, confdir: Path | None = None) -> int:
-    """Run Sphinx for one language; its exit status."""
+    """Run Sphinx, then index the pages for search; the exit status."""
     command = [sys.executable, "-m", "sphinx", *SPHINX_FLAGS, "-D", f"language={LANGUAGES[code].sphinx}"]
     command += ["-d", str(outdir.parent / ".doctrees" / code)]
     if confdir:
         command += ["-c", str(confdir)]
-    return subprocess.run([*command, str(source), str(outdir)], check=False).returncode
+    status = subprocess.run([*command, str(source), str(outdir)], check=False).returncode
+    return status or index_for_search(outdir)
+
+
+def index_for_search(site: Path) -> int:
+    """Pagefind's index of one language's pages: only the article, not the navigation."""
+    return subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind",
+         "--root-selector", "article[role=main]", "--exclude-selectors", ".headerlink",
+         "--silent"],
+        check=False,
+    ).returncode
 
 
 def build_site(source: Path, languages: list[str], target: Path, confdir: Path | None = None) -> int:

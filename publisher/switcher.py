@@ -40,7 +40,12 @@ def add_language_context(app: Sphinx, pagename: str, templatename: str, context:
         published = [*published, current.code]
     links = language_links(pagename, current, published)
     context["publisher_languages"] = links
-    context["publisher_label_languages"] = labels(app)("Languages")
+    _ = labels(app)
+    context["publisher_label_languages"] = _("Languages")
+    context["publisher_label_search_needs_js"] = _(
+        "Search needs JavaScript. Every page can also be reached from the contents, "
+        "the thematic sections and the traceability matrix."
+    )
     alternates = "".join(
         f'<link rel="alternate" hreflang="{link["hreflang"]}" href="{html.escape(link["url"])}">\n'
         for link in links if link["code"] in app.env.publisher_published  # type: ignore[attr-defined]
