@@ -40,9 +40,21 @@ def html(session: nox.Session) -> None:
     """One language's HTML, fast, into build/preview/: nox -s html -- en."""
     install(session, "docs")
     languages = chosen_languages(session)
-    session.run("python", "-m", "publisher.build", *languages, "--out", str(BUILD / "preview"))
+    session.run("python", "-m", "publisher.build", *languages, "--out", str(BUILD / "preview"),
+                "--formats", "html")
     for language in languages:
         session.log(f"open {BUILD / 'preview' / language / 'index.html'}")
+
+
+@nox.session(python=PYTHON)
+def pdf(session: nox.Session) -> None:
+    """One language's PDF, into build/pdf/<lang>/: nox -s pdf -- ar."""
+    install(session, "docs")
+    languages = chosen_languages(session)
+    session.run("python", "-m", "publisher.build", *languages, "--out", str(BUILD / "pdf"),
+                "--formats", "pdf")
+    for language in languages:
+        session.log(f"open {BUILD / 'pdf' / language / f'iamm-{language}.pdf'}")
 
 
 @nox.session(python=PYTHON)

@@ -18,22 +18,60 @@ from pathlib import Path
 from .languages import LANGUAGES, SOURCE
 
 SPHINX_FLAGS = [
-    "-b", "html",
-    "-E",  # a fresh read: sphinx-needs' incremental data goes stale
     "-W",  # warnings are errors: a broken rule fails the build
     "--keep-going",  # but only after every warning has been shown
     "-q",  # warnings only: an editor sees what needs fixing
 ]
+FORMATS = ("html", "pdf")
 
 
-def build_language(source: Path, code: str, outdir: Path, confdir: Path | None = None) -> int:
-    """Run Sphinx, then index the pages for search; the exit status."""
-    command = [sys.executable, "-m", "sphinx", *SPHINX_FLAGS, "-D", f"language={LANGUAGES[code].sphinx}"]
-    command += ["-d", str(outdir.parent / ".doctrees" / code)]
+def sphinx(source: Path, builder: str, code: str, outdir: Path, doctrees: Path,
+           confdir: Path | None, fresh: bool) -> int:
+    command = [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS,
+               "-D", f"language={LANGUAGES[code].sphinx}", "-d", str(doctrees)]
+    if fresh:
+        command.append("-E")  # a fresh read: sphinx-needs' incremental data goes stale
     if confdir:
         command += ["-c", str(confdir)]
-    status = subprocess.run([*command, str(source), str(outdir)], check=False).returncode
-    return status or index_for_search(outdir)
+    return subprocess.run([*command, str(source), str(outdir)], check=False).returncode
+
+
+def build_language(source: Path, code: str, outdir: Path, confdir: Path | None = None,
+                   formats: tuple[str, ...] = FORMATS) -> int:
+    """The site of one language and its PDF; the first failing step's exit status.
+
+    The PDF's Typst builder reuses the doctrees the HTML build has just read.
+    """
+    doctrees = outdir.parent / ".doctrees" / code
+    if "html" in formats:
+        status = sphinx(source, "html", code, outdir, doctrees, confdir, fresh=True)
+        status = status or index_for_search(outdir)
+        if status:
+            return status
+    if "pdf" in formats:
+        typst_dir = outdir.parent / ".typst" / code
+        status = sphinx(source, "typst", code, typst_dir, doctrees, confdir, fresh="html" not in formats)
+        if status:
+            return status
+        outdir.mkdir(parents=True, exist_ok=True)
+        from .pdf_compile import compile_pdf  # typst and the fonts: only where the build's packages are
+
+        compile_pdf(typst_dir, "framework", outdir / pdf_name(code), pdf_inputs(source, code))
+    return 0
+
+
+def pdf_name(code: str) -> str:
+    return f"iamm-{code}.pdf"
+
+
+def pdf_inputs(source: Path, code: str) -> dict[str, str]:
+    """What the PDF template prints besides the text: in the language, dated by the sources."""
+    from .catalogs import translator
+
+    _ = translator(source, LANGUAGES[code].sphinx)
+    date = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=source, capture_output=True,
+                          text=True, check=False).stdout.strip()
+    return {"contents": _("Contents"), "edition": f"{_('Working draft')} · {date}" if date else _("Working draft")}
 
 
 def index_for_search(site: Path) -> int:
@@ -46,18 +84,21 @@ def index_for_search(site: Path) -> int:
     ).returncode
 
 
-def build_site(source: Path, languages: list[str], target: Path, confdir: Path | None = None) -> int:
+def build_site(source: Path, languages: list[str], target: Path, confdir: Path | None = None,
+               formats: tuple[str, ...] = FORMATS) -> int:
     """Build every language into a staging folder, then swap it in for ``target``."""
     staging = target.with_name(target.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
     for language in languages:
-        status = build_language(source, language, staging / language, confdir)
+        status = build_language(source, language, staging / language, confdir, formats)
         if status:
             print(f"build: '{language}' failed; {target} is left as it was", file=sys.stderr)
             return status
     shutil.rmtree(staging / ".doctrees")
+    shutil.rmtree(staging / ".typst", ignore_errors=True)
     write_language_report(source, staging, languages)
-    write_root_index(staging)
+    if "html" in formats:
+        write_root_index(staging)
     replace_tree(staging, target)
     return 0
 
@@ -148,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="the folder to publish into")
     parser.add_argument("--source", type=Path, default=Path.cwd())
     parser.add_argument("--conf", type=Path, help="the folder of conf.py, if not the source")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="html, pdf or both")
     args = parser.parse_args(argv)
-    return build_site(args.source, args.languages, args.out, args.conf)
+    return build_site(args.source, args.languages, args.out, args.conf, tuple(args.formats.split(",")))
 
 
 if __name__ == "__main__":

@@ -37,10 +37,16 @@ class CoverageDirective(SphinxDirective):
         return [generated_table(kind="coverage")]
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[nodes.Node | str]], classes: list[str]) -> nodes.table:
-    """A docutils table whose cells are text or nodes; the first column heads its row."""
+def table(headers: Sequence[str], rows: Sequence[Sequence[nodes.Node | str]], classes: list[str],
+          first_width: int = 1) -> nodes.table:
+    """A docutils table whose cells are text or nodes; the first column heads its row.
+
+    ``first_width`` is the first column's share of the width against 1 for each
+    other column (the PDF honours it; the web page sizes columns by content).
+    """
     group = nodes.tgroup(cols=len(headers))
-    group += [nodes.colspec(colwidth=1, stub=index == 0) for index in range(len(headers))]
+    group += [nodes.colspec(colwidth=first_width if index == 0 else 1, stub=index == 0)
+              for index in range(len(headers))]
     group += nodes.thead("", nodes.row("", *(nodes.entry("", nodes.paragraph(text=h)) for h in headers)))
     body = nodes.tbody()
     for cells in rows:
@@ -90,7 +96,7 @@ class Filler:
                 for slug in model.SECTIONS
             ])
         headers = [self._("Common understanding")] + [self._(title) for title in model.SECTIONS.values()]
-        return [table(headers, rows, ["traceability-matrix"])]
+        return [table(headers, rows, ["traceability-matrix"], first_width=3)]
 
     def coverage(self) -> list[nodes.Node]:
         by_id = {item.id: item for item in self.items}

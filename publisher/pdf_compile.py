@@ -1,0 +1,59 @@
+"""Compile the Typst sources of one language into its PDF, offline and reproducibly.
+
+Fonts come from pinned PyPI packages (Noto Sans for Latin and Cyrillic, Noto
+Sans Arabic, Noto Sans CJK): no system font is used, so every machine makes
+the same PDF; the date is fixed, so the same sources give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.util
+import sys
+from pathlib import Path
+
+import typst
+
+FONT_PACKAGES = ["fontpkg_noto_sans", "fontpkg_noto_sans_arabic", "noto_cjk_sans_otc"]
+#: The moment the PDF claims to be made at: the close of Berne II.
+TIMESTAMP = datetime.datetime(2004, 12, 17, tzinfo=datetime.timezone.utc).timestamp()
+
+
+def font_paths() -> list[str]:
+    paths = []
+    for package in FONT_PACKAGES:
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            raise SystemExit(f"pdf: the font package {package} is not installed; run `nox -s pdf`")
+        paths.extend(spec.submodule_search_locations)
+    return paths
+
+
+def compile_pdf(typst_dir: Path, main: str, output: Path, inputs: dict[str, str]) -> None:
+    """Typeset ``typst_dir/main.typ`` into ``output`` as a tagged PDF (PDF/UA-1)."""
+    typst.compile(
+        str(typst_dir / f"{main}.typ"),
+        output=str(output),
+        root=str(typst_dir),
+        font_paths=font_paths(),
+        ignore_system_fonts=True,
+        pdf_standards=["ua-1"],
+        sys_inputs=inputs,
+        timestamp=int(TIMESTAMP),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pdf", description=__doc__.splitlines()[0])
+    parser.add_argument("typst_dir", type=Path)
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--main", default="framework")
+    parser.add_argument("--input", action="append", default=[], metavar="KEY=VALUE")
+    args = parser.parse_args(argv)
+    compile_pdf(args.typst_dir, args.main, args.output, dict(pair.split("=", 1) for pair in args.input))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
