@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.util.console import strip_escape_sequences
 from sphinx.util.docutils import docutils_namespace
@@ -51,7 +52,11 @@ def sphinx_build(srcdir: Path, outdir: Path | None = None, **overrides) -> Build
             freshenv=True,
             confoverrides=overrides,
         )
-        app.build()
+        try:
+            app.build()
+        finally:
+            # Sphinx caches translators process-wide; one build's catalogs must not leak into the next.
+            locale.translators.clear()
     prefix = f"{srcdir}/"
     lines = [line.replace(prefix, "") for line in strip_escape_sequences(warnings.getvalue()).splitlines()]
     return Build(srcdir, outdir, [line for line in lines if "WARNING" in line or "ERROR" in line])

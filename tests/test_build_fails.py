@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sphinx import locale
 from sphinx.cmd.build import build_main
 from sphinx.util.docutils import docutils_namespace
 
@@ -23,7 +24,10 @@ States act.
 
 def sphinx_build_w(project, *flags):
     with docutils_namespace():
-        return build_main(["-W", "-q", "-c", str(PROJECT), *flags, str(project), str(project / "_build")])
+        try:
+            return build_main(["-W", "-q", "-c", str(PROJECT), *flags, str(project), str(project / "_build")])
+        finally:
+            locale.translators.clear()
 
 
 def test_a_duplicate_id_fails_every_build_not_only_the_first(make_project, capsys):
