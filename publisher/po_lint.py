@@ -13,8 +13,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from .catalogs import LOCALES, translator
-from .glossary import normalise
+from .catalogs import LOCALES
 from .items import Violation
 from .sources import HTML_TAG
 
@@ -41,10 +40,14 @@ def problems(msgid: str, msgstr: str) -> list[str]:
         if source_roles[name] != roles[name]:
             found.append(f"has {roles[name]} {{{name}}} role(s) where the English has "
                          f"{source_roles[name]}; keep each role, translating only its text")
-    for name in ("ref", "doc", "need"):
+    for name in ("term", "ref", "doc", "need"):
+        # Exactly as written, as Sphinx compares them (i18n.inconsistent_references).
         source = sorted(_target(m) for m in _ROLE.finditer(msgid) if m["name"] == name)
-        if source != sorted(_target(m) for m in _ROLE.finditer(msgstr) if m["name"] == name):
-            found.append(f"changes the target of a {{{name}}} role; keep the part in <...> as it is")
+        translated = sorted(_target(m) for m in _ROLE.finditer(msgstr) if m["name"] == name)
+        if source != translated and len(source) == len(translated):
+            example = "{term}`réfugiés <refugee>`" if name == "term" else f"{{{name}}}`text <target>`"
+            found.append(f"changes the target of a {{{name}}} role ({', '.join(sorted(set(translated) - set(source)))}); "
+                         f"translate the text and keep the English target in <...>, e.g. {example}")
     if sorted(_LINK_TARGET.findall(msgid)) != sorted(_LINK_TARGET.findall(msgstr)):
         found.append("changes a link's address; keep the part in (...) as it is")
     return found
@@ -55,46 +58,24 @@ def _target(match: re.Match[str]) -> str:
     return (target["target"] if target else match["content"]).strip()
 
 
-def lint_file(po: Path, root: Path, terms: set[str]) -> list[Violation]:
+def lint_file(po: Path, root: Path) -> list[Violation]:
     with po.open("rb") as file:
         catalog = read_po(file)
     path = po.relative_to(root).as_posix()
-    found = []
-    for message in catalog:
-        if not (message.id and message.string and isinstance(message.string, str)):
-            continue
-        label = f'msgid "{_shorten(message.id)}"'
-        for problem in problems(message.id, message.string):
-            found.append(Violation(path, message.lineno, label, "translation_markup", problem,
-                                   "correct the msgstr"))
-        for match in _ROLE.finditer(message.string):
-            if match["name"] == "term" and normalise(_target(match)) not in terms:
-                found.append(Violation(
-                    path, message.lineno, label, "translation_term",
-                    f"{{term}} target '{_target(match)}' is not a term of this language's glossary",
-                    "use the glossary term exactly as translated in glossary/index.po, "
-                    "e.g. {term}`text <term>`",
-                ))
-    return found
-
-
-def glossary_terms(root: Path, sphinx_language: str) -> set[str]:
-    """The terms of the glossary as a reader of this language sees them."""
-    from .sources import read_corpus
-
-    translate = translator(root, sphinx_language, "glossary/index")
-    return {normalise(translate(term)) for term in read_corpus(root).terms}
+    return [
+        Violation(path, message.lineno, f'msgid "{_shorten(message.id)}"', "translation_markup", problem,
+                  "correct the msgstr")
+        for message in catalog
+        if message.id and message.string and isinstance(message.string, str)
+        for problem in problems(message.id, message.string)
+    ]
 
 
 def lint(root: Path, sphinx_language: str | None = None) -> list[Violation]:
     """Every problem in one language's catalogs, or in all languages'."""
     folder = root / LOCALES
-    found = []
-    for language_folder in sorted(folder.glob(sphinx_language or "*")):
-        terms = glossary_terms(root, language_folder.name)
-        for po in sorted(language_folder.glob("LC_MESSAGES/**/*.po")):
-            found.extend(lint_file(po, root, terms))
-    return found
+    pattern = f"{sphinx_language}/LC_MESSAGES/**/*.po" if sphinx_language else "*/LC_MESSAGES/**/*.po"
+    return [v for po in sorted(folder.glob(pattern)) for v in lint_file(po, root)]
 
 
 def _shorten(text: str, width: int = 50) -> str:

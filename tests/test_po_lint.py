@@ -27,16 +27,16 @@ def test_raw_html_and_a_broken_term_are_refused_with_po_file_and_line(make_proje
     expected = [
         f'{PO}:{meet}: msgid "States meet.": contains raw HTML, which is not allowed; write plain '
         "text and MyST only; correct the msgstr",
-        f'{PO}:{train}: msgid "States train officials who meet {{term}}`migrants <…": {{term}} '
-        "target 'migrantes' is not a term of this language's glossary; use the glossary term "
-        "exactly as translated in glossary/index.po, e.g. {term}`text <term>`",
+        f'{PO}:{train}: msgid "States train officials who meet {{term}}`migrants <…": changes the '
+        "target of a {term} role (migrantes); translate the text and keep the English target in "
+        "<...>, e.g. {term}`réfugiés <refugee>`; correct the msgstr",
     ]
     assert [str(v) for v in po_lint.lint(project, "fr")] == expected
 
     warnings = sphinx_build(project, language="fr").warnings
     assert [w for w in warnings if "[publisher.translation" in w] == [
         line.replace(": msgid", ": WARNING: msgid", 1)
-        + (" [publisher.translation_markup]" if "raw HTML" in line else " [publisher.translation_term]")
+        + " [publisher.translation_markup]"
         for line in expected
     ]
 
