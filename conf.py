@@ -12,7 +12,7 @@ from publisher import model  # noqa: E402
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#project-information
 
 project = model.PUBLICATION_TITLE  # translated, with copyright, by publisher.i18n
-author = "The Berne Initiative"
+author = model.AUTHOR
 copyright = model.COPYRIGHT
 
 # -- General configuration -----------------------------------------------------

@@ -33,7 +33,7 @@ def labels(app: Sphinx):
 def translate_content_model(app: Sphinx, config: Config) -> None:
     """Give the title, and sphinx-needs' type and link names, in the build's language."""
     t = catalogs.translator(Path(app.srcdir), config.language)
-    for name in ("project", "html_title", "copyright"):
+    for name in ("project", "html_title", "author", "copyright"):
         config[name] = t(config[name])
     config.needs_types = [dict(entry, title=t(entry["title"])) for entry in config.needs_types]
     config.needs_links = {

@@ -62,6 +62,17 @@ def sphinx_build(srcdir: Path, outdir: Path | None = None, **overrides) -> Build
     return Build(srcdir, outdir, [line for line in lines if "WARNING" in line or "ERROR" in line])
 
 
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The real framework built as `nox -s build` builds it: every language, HTML and PDF."""
+    from publisher.build import build_site
+    from publisher.languages import LANGUAGES
+
+    site = tmp_path_factory.mktemp("published") / "site"
+    assert build_site(PROJECT, list(LANGUAGES), site) == 0, "the build failed: see its warnings above"
+    return site
+
+
 @pytest.fixture
 def make_project(tmp_path):
     """Copy a fixture root, then write (or, with None, delete) the given files."""

@@ -53,3 +53,24 @@ def test_practice_is_40_to_150_words(practice):
 def test_glossary_has_at_least_30_terms():
     # That each is used and each reference defined is a rule: see test_the_sources_break_no_rule.
     assert len(sources.read_corpus(PROJECT).terms) >= 30
+
+
+def test_each_section_has_one_name_per_language():
+    """The section a practice names and the title of its page are the same words."""
+    from babel.messages.pofile import read_po
+
+    from publisher.languages import LANGUAGES, TRANSLATIONS
+
+    def catalog(path):
+        with path.open("rb") as file:
+            return read_po(file)
+
+    headings = {path.stem: path.read_text(encoding="utf-8").splitlines()[0].removeprefix("# ")
+                for path in (PROJECT / "practices").glob("*.md")}
+    for code in TRANSLATIONS:
+        folder = PROJECT / "locales" / LANGUAGES[code].sphinx / "LC_MESSAGES"
+        labels = catalog(folder / "publisher.po")
+        for number, (slug, title) in enumerate(model.SECTIONS.items(), 1):
+            page = f"{number:02d}-{slug}"
+            heading = catalog(folder / "practices" / f"{page}.po")[headings[page]]
+            assert labels[title].string == heading.string, f"{code}: {slug}"

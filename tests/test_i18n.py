@@ -60,3 +60,20 @@ def test_edited_english_becomes_fuzzy_is_reported_and_shown_marked(make_project,
     assert "Former les agents aux droits" in box.get_text()  # the title is translated
     note = build.page("practices/01-cooperation").select_one(".translation-progress")
     assert "translated" in note.get_text() and "%" in note.get_text()
+
+
+def test_every_catalog_holds_exactly_the_current_english_messages(tmp_path):
+    """Run `nox -s i18n` after changing the English: otherwise a new paragraph has no translation slot."""
+    from pathlib import Path
+
+    from publisher.languages import LANGUAGES, TRANSLATIONS
+
+    i18n_update.extract(PROJECT, tmp_path)
+    for pot in sorted(tmp_path.rglob("*.pot")):
+        with pot.open("rb") as file:
+            english = {m.id for m in read_po(file) if m.id}
+        for code in TRANSLATIONS:
+            po = PROJECT / "locales" / LANGUAGES[code].sphinx / "LC_MESSAGES" / pot.relative_to(tmp_path).with_suffix(".po")
+            with Path(po).open("rb") as file:
+                current = {m.id for m in read_po(file) if m.id}
+            assert english == current, f"{po}: run `nox -s i18n`"
