@@ -58,20 +58,6 @@ def extract_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         catalog.add(item.title, MsgOrigin(str(Path(app.srcdir, item.path)), item.line))
 
 
-def mark_untranslated_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    untranslated = {
-        item.id for item in app.env.get_domain(CorpusDomain.name).document(docname)["items"]
-        if not item.title_translated
-    }
-    if not untranslated:
-        return
-    for box in doctree.findall(nodes.table):
-        if box.get("ids") and box["ids"][0] in untranslated:
-            for title in box.findall(nodes.inline):
-                if "needs_title" in title["classes"]:
-                    title["classes"].append(UNTRANSLATED)
-
-
 def note_progress(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Say at the top of a page how much of it is translated, if not all."""
     progress = doctree.get("translation_progress")
@@ -104,7 +90,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Before sphinx-needs reads its configuration (its first handler runs at priority 10).
     app.connect("config-inited", translate_content_model, priority=5)
     app.connect("doctree-resolved", extract_titles)
-    app.connect("doctree-resolved", mark_untranslated_titles, priority=620)
     app.connect("doctree-resolved", note_progress)
     app.set_translator("html", Translator)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -44,7 +44,7 @@ def test_a_published_language_shows_no_english_title_type_or_link_name(site):
     needs = build.needs()
     for item in ITEMS:
         box = build.page(item.path.removesuffix(".md")).find(id=item.id)
-        head = box.select_one(".needs_title").get_text(strip=True)
+        head = box.select_one(".item-title").get_text(strip=True)
         assert head == needs[item.id]["title"] != item.title, f"{code}: {item.id} title in English"
         text = box.get_text(" ", strip=True)
         assert not [label for label in ENGLISH_LABELS if label in text], f"{code}: {item.id}"
