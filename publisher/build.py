@@ -22,7 +22,7 @@ SPHINX_FLAGS = [
     "--keep-going",  # but only after every warning has been shown
     "-q",  # warnings only: an editor sees what needs fixing
 ]
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "docx")
 
 
 def sphinx(source: Path, builder: str, code: str, outdir: Path, doctrees: Path,
@@ -45,7 +45,6 @@ def build_language(source: Path, code: str, outdir: Path, confdir: Path | None =
     doctrees = outdir.parent / ".doctrees" / code
     if "html" in formats:
         status = sphinx(source, "html", code, outdir, doctrees, confdir, fresh=True)
-        status = status or index_for_search(outdir)
         if status:
             return status
     if "pdf" in formats:
@@ -57,6 +56,17 @@ def build_language(source: Path, code: str, outdir: Path, confdir: Path | None =
         from .pdf_compile import compile_pdf  # typst and the fonts: only where the build's packages are
 
         compile_pdf(typst_dir, "framework", outdir / pdf_name(code), pdf_inputs(source, code))
+    if "html" in formats:
+        from .catalogs import translator
+        from .docx import build_docx
+        from .downloads import fill_sizes
+        from .model import PUBLICATION_TITLE
+
+        if "docx" in formats:
+            title = translator(source, LANGUAGES[code].sphinx)(PUBLICATION_TITLE)
+            build_docx(outdir, code, title, outdir / f"iamm-{code}.docx")
+        fill_sizes(outdir, source, code)
+        return index_for_search(outdir)  # last: the downloads page now shows its sizes
     return 0
 
 
