@@ -110,3 +110,34 @@ def test_same_sources_give_the_same_pdf_bytes(tmp_path):
         assert build_language(PROJECT, "ar", tmp_path / run / "ar", formats=("pdf",)) == 0
         outputs.append((tmp_path / run / "ar" / pdf_name("ar")).read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_the_fonts_have_a_glyph_for_every_character_of_every_language():
+    """Typst does not warn about a missing glyph: check the fonts' character maps instead."""
+    import unicodedata
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+    from fontTools.ttLib import TTCollection, TTFont
+
+    from publisher.pdf_compile import font_paths
+
+    covered: set[int] = set()
+    for folder in font_paths():
+        for path in Path(folder).rglob("*"):
+            if path.suffix.lower() in (".ttf", ".otf"):
+                with TTFont(path, lazy=True) as font:
+                    covered |= set(font.getBestCmap())
+            elif path.suffix.lower() == ".ttc":
+                with TTCollection(path, lazy=True) as collection:
+                    for font in collection.fonts:
+                        covered |= set(font.getBestCmap())
+    texts = [path.read_text(encoding="utf-8") for path in sources.content_files(PROJECT)]
+    for po in (PROJECT / "locales").rglob("*.po"):
+        with po.open("rb") as file:
+            texts.extend(message.string for message in read_po(file) if isinstance(message.string, str))
+    missing = {
+        char for text in texts for char in text
+        if ord(char) not in covered and unicodedata.category(char)[0] not in ("C", "Z")
+    }
+    assert sorted(missing) == []
