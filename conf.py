@@ -66,6 +66,10 @@ needs_reproducible_json = True
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output
 
 html_theme = "furo"
+# The extension's templates (language switcher, Pagefind search) and stylesheet.
+templates_path = ["publisher/templates"]
+html_static_path = ["publisher/static"]
+html_css_files = ["publisher.css"]
 html_title = project
 html_sidebars = {
     "**": [

@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .languages import LANGUAGES, SOURCE
@@ -95,15 +97,23 @@ def index_for_search(site: Path) -> int:
 
 
 def build_site(source: Path, languages: list[str], target: Path, confdir: Path | None = None,
-               formats: tuple[str, ...] = FORMATS) -> int:
-    """Build every language into a staging folder, then swap it in for ``target``."""
+               formats: tuple[str, ...] = FORMATS, jobs: int | None = None) -> int:
+    """Build every language into a staging folder, then swap it in for ``target``.
+
+    Languages are independent: ``jobs`` of them are built at once (default: one
+    per core), each in its own processes.
+    """
     staging = target.with_name(target.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
-    for language in languages:
-        status = build_language(source, language, staging / language, confdir, formats)
-        if status:
-            print(f"build: '{language}' failed; {target} is left as it was", file=sys.stderr)
-            return status
+    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
+        statuses = dict(zip(languages, pool.map(
+            lambda language: build_language(source, language, staging / language, confdir, formats),
+            languages,
+        )))
+    failed = [language for language, status in statuses.items() if status]
+    if failed:
+        print(f"build: {', '.join(failed)} failed; {target} is left as it was", file=sys.stderr)
+        return statuses[failed[0]]
     shutil.rmtree(staging / ".doctrees")
     shutil.rmtree(staging / ".typst", ignore_errors=True)
     write_language_report(source, staging, languages)
@@ -199,9 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="the folder to publish into")
     parser.add_argument("--source", type=Path, default=Path.cwd())
     parser.add_argument("--conf", type=Path, help="the folder of conf.py, if not the source")
-    parser.add_argument("--formats", default=",".join(FORMATS), help="html, pdf or both")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="html, pdf, docx (comma-separated)")
+    parser.add_argument("--jobs", type=int, help="languages built at once (default: one per core)")
     args = parser.parse_args(argv)
-    return build_site(args.source, args.languages, args.out, args.conf, tuple(args.formats.split(",")))
+    return build_site(args.source, args.languages, args.out, args.conf, tuple(args.formats.split(",")),
+                      args.jobs)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ class CorpusDomain(Domain):
 
     def document(self, docname: str) -> dict[str, list]:
         return self.data["documents"].setdefault(
-            docname, {"items": [], "terms": [], "references": [], "raw_html": []}
+            docname, {"items": [], "terms": [], "references": [], "raw_html": [], "generated": False}
         )
 
     def clear_doc(self, docname: str) -> None:
@@ -106,6 +106,14 @@ def record_raw_html(app: Sphinx, doctree: nodes.document) -> None:
                     document["raw_html"].append((tag, Place(path, get_node_line(raw) + line_offset)))
 
 
+def record_generated(app: Sphinx, doctree: nodes.document) -> None:
+    """Note a page whose tables show the whole framework: any edit rewrites it."""
+    from .pages import generated_table
+
+    if any(True for _ in doctree.findall(generated_table)):
+        app.env.get_domain(CorpusDomain.name).document(app.env.docname)["generated"] = True
+
+
 def record_glossary(app: Sphinx, doctree: nodes.document) -> None:
     """Note the terms this document defines and the terms it refers to."""
     env = app.env
@@ -139,4 +147,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", record_item_directives, priority=900)
     app.connect("doctree-read", record_glossary)
     app.connect("doctree-read", record_raw_html)
+    app.connect("doctree-read", record_generated)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

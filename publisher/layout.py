@@ -9,7 +9,6 @@ links both ways, and its text.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -90,13 +89,7 @@ def fields_line(item: Item, _) -> nodes.paragraph:
 FIELD_LABELS = (model.N_("Section"), model.N_("Status"))
 
 
-def add_stylesheet(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(Path(__file__).parent / "static"))
-    app.add_css_file("publisher.css")
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.connect("builder-inited", add_stylesheet)
     # Before sphinx-needs lays out its need nodes (priority 500): it finds none left.
     app.connect("doctree-resolved", items_as_sections, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -69,12 +69,7 @@ def set_direction(app: Sphinx, exception: Exception | None) -> None:
             page.write_text(text.replace(opening, f'{opening} dir="rtl"', 1), encoding="utf-8")
 
 
-def add_templates(app: Sphinx, config) -> None:
-    config.templates_path.append(str(Path(__file__).parent / "templates"))
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.connect("config-inited", add_templates)
     app.connect("builder-inited", note_published_languages)
     app.connect("html-page-context", add_language_context)
     app.connect("build-finished", set_direction)

@@ -35,8 +35,8 @@ class Build:
         return BeautifulSoup((self.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def sphinx_build(srcdir: Path, outdir: Path | None = None, **overrides) -> Build:
-    """Build ``srcdir`` fresh as HTML with the project's own configuration."""
+def sphinx_build(srcdir: Path, outdir: Path | None = None, fresh: bool = True, **overrides) -> Build:
+    """Build ``srcdir`` as HTML with the project's own configuration, fresh unless told."""
     warnings = io.StringIO()
     outdir = outdir or srcdir / "_build" / "html"
     # Each build registers its nodes and directives with docutils: undo it after.
@@ -49,7 +49,7 @@ def sphinx_build(srcdir: Path, outdir: Path | None = None, **overrides) -> Build
             buildername="html",
             status=io.StringIO(),
             warning=warnings,
-            freshenv=True,
+            freshenv=fresh,
             confoverrides=overrides,
         )
         try:

@@ -32,4 +32,4 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(make_project, tmp_pa
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == published
     err = capfd.readouterr().err
     assert "practices/02-development.md:4: WARNING: EP_003: implements CU_09, which does not exist" in err
-    assert "build: 'en' failed; " in err
+    assert "build: en failed; " in err
