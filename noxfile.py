@@ -94,6 +94,13 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Measure the build on the real and generated corpora; writes bench/results.md."""
+    install(session, "docs")
+    session.run("python", "-m", "publisher.bench", *session.posargs)
+
+
 @nox.session(python=PYTHON, venv_backend="venv")
 def lock(session: nox.Session) -> None:
     """Re-lock requirements/*.txt from requirements/*.in, with hashes."""
