@@ -6,8 +6,10 @@ from pathlib import Path
 
 import nox
 
+from publisher.languages import LANGUAGES as PUBLISHED_LANGUAGES  # standard library only
+
 PYTHON = "3.13"  # Sphinx 9.2 needs 3.13; .python-version selects it too
-LANGUAGES = ["en", "fr", "es", "ar", "zh", "ru"]  # publisher/languages.py has their settings
+LANGUAGES = list(PUBLISHED_LANGUAGES)  # en fr es ar zh ru; their settings: publisher/languages.py
 BUILD = Path("build")
 
 nox.needs_version = ">=2026.10.20"
@@ -58,6 +60,25 @@ def pdf(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def serve(session: nox.Session) -> None:
+    """Live preview for editors, rebuilt on save: nox -s serve [-- fr]."""
+    install(session, "serve")
+    language = (chosen_languages(session) or ["en"])[0]
+    session.run(
+        "sphinx-autobuild", ".", str(BUILD / "serve" / language),
+        "-D", f"language={PUBLISHED_LANGUAGES[language].sphinx}",
+        # Incremental: publisher.incremental rewrites the pages an edit shows on.
+        "--watch", "locales", "--port", "8000", "--open-browser",
+    )
+
+
+@nox.session(python=PYTHON)
+def new(session: nox.Session) -> None:
+    """A new item with the next free ID: nox -s new -- practice <section> | understanding."""
+    session.run("python", "-m", "publisher.scaffold", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def trace(session: nox.Session) -> None:
     """The traceability rules, from the sources alone, no Sphinx build."""
     session.run("python", "-m", "publisher.trace", *session.posargs)
@@ -105,7 +126,7 @@ def bench(session: nox.Session) -> None:
 def lock(session: nox.Session) -> None:
     """Re-lock requirements/*.txt from requirements/*.in, with hashes."""
     session.install("uv==0.13.8")
-    for name in ("docs", "tests", "nox"):
+    for name in ("docs", "tests", "serve", "nox"):
         session.run(
             "uv", "pip", "compile", "--quiet", "--generate-hashes", "--no-header",
             "--python-version", PYTHON, "--index-url", "https://pypi.org/simple",
