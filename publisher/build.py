@@ -81,9 +81,9 @@ def pdf_inputs(source: Path, code: str) -> dict[str, str]:
     from .catalogs import translator
 
     _ = translator(source, LANGUAGES[code].sphinx)
-    date = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=source, capture_output=True,
-                          text=True, check=False).stdout.strip()
-    return {"contents": _("Contents"), "edition": f"{_('Working draft')} · {date}" if date else _("Working draft")}
+    from .release import edition_line
+
+    return {"contents": _("Contents"), "edition": edition_line(source, _)}
 
 
 def index_for_search(site: Path) -> int:
@@ -205,13 +205,22 @@ def replace_tree(new: Path, target: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build", description=__doc__.splitlines()[0])
-    parser.add_argument("languages", nargs="+", help="language codes, e.g. en")
+    parser.add_argument("languages", nargs="*", help="language codes, e.g. en")
+    parser.add_argument("--assemble", action="store_true",
+                        help="only write the language index and report of languages built separately")
     parser.add_argument("--out", type=Path, required=True, help="the folder to publish into")
     parser.add_argument("--source", type=Path, default=Path.cwd())
     parser.add_argument("--conf", type=Path, help="the folder of conf.py, if not the source")
     parser.add_argument("--formats", default=",".join(FORMATS), help="html, pdf, docx (comma-separated)")
     parser.add_argument("--jobs", type=int, help="languages built at once (default: one per core)")
     args = parser.parse_args(argv)
+    if args.assemble:
+        built = [code for code in LANGUAGES if (args.out / code / "index.html").exists()]
+        write_language_report(args.source, args.out, built)
+        write_root_index(args.out)
+        return 0
+    if not args.languages:
+        parser.error("name at least one language")
     return build_site(args.source, args.languages, args.out, args.conf, tuple(args.formats.split(",")),
                       args.jobs)
 

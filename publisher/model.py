@@ -16,8 +16,8 @@ def N_(message: str) -> str:
 
 
 PUBLICATION_TITLE = N_("International Agenda for Migration Management")
-#: Labels the PDF template prints (publisher/build.py passes them in the build's language).
-PDF_LABELS = (N_("Contents"), N_("Working draft"))
+#: A label the PDF template prints (publisher/build.py passes it in the build's language).
+PDF_LABELS = (N_("Contents"),)
 AUTHOR = N_("The Berne Initiative")
 COPYRIGHT = N_("2004–2026, the Berne Initiative and the editors of this publication")
 

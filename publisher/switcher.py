@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 
 from . import languages
 from .i18n import labels
+from .release import edition_line
 from .translation_status import published_languages
 
 
@@ -41,6 +42,7 @@ def add_language_context(app: Sphinx, pagename: str, templatename: str, context:
     links = language_links(pagename, current, published)
     context["publisher_languages"] = links
     _ = labels(app)
+    context["publisher_edition"] = edition_line(Path(app.srcdir), _)
     context["publisher_label_languages"] = _("Languages")
     context["publisher_label_search_needs_js"] = _(
         "Search needs JavaScript. Every page can also be reached from the contents, "
