@@ -70,6 +70,8 @@ html_theme = "furo"
 templates_path = ["publisher/templates"]
 html_static_path = ["publisher/static"]
 html_css_files = ["publisher.css"]
+html_js_files = ["publisher.js"]
+html_favicon = "publisher/static/favicon.svg"
 html_title = project
 html_sidebars = {
     "**": [

@@ -118,7 +118,7 @@ def build_site(source: Path, languages: list[str], target: Path, confdir: Path |
     shutil.rmtree(staging / ".typst", ignore_errors=True)
     write_language_report(source, staging, languages)
     if "html" in formats:
-        write_root_index(staging)
+        write_root_files(source, staging)
     replace_tree(staging, target)
     return 0
 
@@ -141,6 +141,44 @@ def write_language_report(source: Path, site: Path, languages: list[str]) -> Non
                                          encoding="utf-8")
 
 
+def write_root_files(source: Path, site: Path) -> None:
+    """What the site's root holds besides the languages: index, 404 page, robots, sitemap."""
+    from .seo import write_site_files
+
+    write_root_index(site)
+    write_not_found(source, site)
+    pages = {}
+    for code in json.loads((site / "languages.json").read_text(encoding="utf-8")):
+        folder = site / code
+        pages[code] = sorted(
+            page.relative_to(folder).as_posix() for page in folder.rglob("*.html")
+            if page.relative_to(folder).parts[0] not in ("_static", "pagefind")
+            and page.name not in ("search.html", "permalink.html")
+        )
+    write_site_files(site, pages)
+
+
+def write_not_found(source: Path, site: Path) -> None:
+    """build/site/404.html: "page not found" in every published language, each with its way home."""
+    from .catalogs import translator
+    from .seo import NOT_FOUND, NOT_FOUND_HELP, base_url
+
+    report = json.loads((site / "languages.json").read_text(encoding="utf-8"))
+    blocks = []
+    for code, state in report.items():
+        if not state["published"]:
+            continue
+        language, _ = LANGUAGES[code], translator(source, LANGUAGES[code].sphinx)
+        home = f"{base_url()}{code}/index.html"  # absolute where the address is known
+        blocks.append(
+            f'  <section lang="{language.hreflang}" dir="{language.direction}">'
+            f"<h2>{html.escape(_(NOT_FOUND))}</h2><p>{html.escape(_(NOT_FOUND_HELP))} "
+            f'<a href="{home}" hreflang="{language.hreflang}">{html.escape(language.name)}</a></p></section>'
+        )
+    page = ROOT_PAGE.format(title=f"404 · {TITLE}", body="\n".join(blocks))
+    (site / "404.html").write_text(page, encoding="utf-8")
+
+
 def write_root_index(site: Path) -> None:
     """build/site/index.html: every published language, each named in itself."""
     report = json.loads((site / "languages.json").read_text(encoding="utf-8"))
@@ -158,15 +196,17 @@ def write_root_index(site: Path) -> None:
             f'<span class="language">{html.escape(language.name)}</span>'
             f'<span class="title">{title}</span></a></li>'
         )
-    (site / "index.html").write_text(ROOT_INDEX.format(entries="\n".join(entries)), encoding="utf-8")
+    body = "  <ul>\n" + "\n".join(entries) + "\n  </ul>"
+    (site / "index.html").write_text(ROOT_PAGE.format(title=TITLE, body=body), encoding="utf-8")
 
 
-ROOT_INDEX = """<!doctype html>
+TITLE = "International Agenda for Migration Management"
+ROOT_PAGE = """<!doctype html>
 <html lang="mul">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width,initial-scale=1">
-  <title>International Agenda for Migration Management</title>
+  <title>{title}</title>
   <style>
     body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem;
            line-height: 1.5; color: #1a1a1a; background: #fff; }}
@@ -184,9 +224,7 @@ ROOT_INDEX = """<!doctype html>
 <body>
 <main>
   <h1>International Agenda for Migration Management</h1>
-  <ul>
-{entries}
-  </ul>
+{body}
 </main>
 </body>
 </html>
@@ -217,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.assemble:
         built = [code for code in LANGUAGES if (args.out / code / "index.html").exists()]
         write_language_report(args.source, args.out, built)
-        write_root_index(args.out)
+        write_root_files(args.source, args.out)
         return 0
     if not args.languages:
         parser.error("name at least one language")

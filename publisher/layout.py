@@ -53,6 +53,8 @@ def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         section = nodes.section(ids=[item.id], classes=["item", item.type, item.status or ""])
         section += heading(item)
         section += fields_line(item, _)
+        section += nodes.paragraph("", _("Cite as: {publication}, {id}, “{title}”.").format(
+            publication=_(model.PUBLICATION_TITLE), id=item.id, title=item.title), classes=["item-cite"])
         if item.implements:
             section += links_line(model.IMPLEMENTS_LABEL, list(item.implements), "implements")
         if implemented_by.get(item.id):

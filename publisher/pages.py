@@ -30,6 +30,37 @@ class MatrixDirective(SphinxDirective):
         return [generated_table(kind="matrix")]
 
 
+class BrowserDirective(SphinxDirective):
+    """``{practice-browser}``: every practice, by section and by understanding; filterable."""
+
+    def run(self) -> list[nodes.Node]:
+        return [generated_table(kind="browser")]
+
+
+class details(nodes.General, nodes.Element):
+    """A group a reader opens: <details> on the web."""
+
+
+class summary(nodes.General, nodes.TextElement):
+    """The line that opens a group: <summary>."""
+
+
+def visit_details(self, node):
+    self.body.append(self.starttag(node, "details", ""))
+
+
+def depart_details(self, node):
+    self.body.append("</details>\n")
+
+
+def visit_summary(self, node):
+    self.body.append(self.starttag(node, "summary", ""))
+
+
+def depart_summary(self, node):
+    self.body.append("</summary>\n")
+
+
 class CoverageDirective(SphinxDirective):
     """``{coverage-report}``: practices per understanding and per section; withdrawn items."""
 
@@ -98,6 +129,35 @@ class Filler:
         headers = [self._("Common understanding")] + [self._(title) for title in model.SECTIONS.values()]
         return [table(headers, rows, ["traceability-matrix"], first_width=3)]
 
+    def browser(self) -> list[nodes.Node]:
+        practices = self.adopted(model.PRACTICE.name)
+        web = self.app.builder.format == "html"
+
+        def group(label: str, members: list[Item]) -> nodes.Node:
+            listing = nodes.bullet_list("", *(
+                nodes.list_item("", nodes.paragraph("", "", self.link(p), nodes.Text(f" {p.title}")))
+                for p in members
+            ))
+            heading = f"{label} ({len(members)})"
+            if web:
+                return details("", summary("", heading), listing)
+            return nodes.container("", nodes.rubric(text=heading), listing)
+
+        by_section = [
+            group(self._(title), [p for p in practices if p.fields.get("section") == slug])
+            for slug, title in model.SECTIONS.items()
+        ]
+        by_understanding = [
+            group(f"{u.id} {u.title}", [p for p in practices if u.id in p.implements])
+            for u in self.adopted(model.UNDERSTANDING.name)
+        ]
+        return [nodes.container(
+            "",
+            nodes.rubric(text=self._("By thematic section")), *by_section,
+            nodes.rubric(text=self._("By common understanding")), *by_understanding,
+            classes=["practice-browser"],
+        )]
+
     def coverage(self) -> list[nodes.Node]:
         by_id = {item.id: item for item in self.items}
         understandings = table(
@@ -152,6 +212,10 @@ def fill_generated(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(generated_table)
+    # Other formats than HTML get rubrics instead (Filler.browser); these never reach them.
+    app.add_node(details, html=(visit_details, depart_details))
+    app.add_node(summary, html=(visit_summary, depart_summary))
+    app.add_directive("practice-browser", BrowserDirective)
     app.add_directive("traceability-matrix", MatrixDirective)
     app.add_directive("coverage-report", CoverageDirective)
     app.connect("doctree-resolved", fill_generated)

@@ -1,0 +1,102 @@
+"""The published site in a real browser (Debian's Chromium): accessibility, language switch, search, phones."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+
+import pytest
+
+from conftest import PROJECT
+
+pytestmark = pytest.mark.site
+PAGES = ["index", "framework/understandings", "practices/03-labour", "reference/matrix", "glossary/index"]
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def chromium():
+    return shutil.which("chromium") or shutil.which("google-chrome")
+
+
+def chromium_or_skip():
+    missing = ([] if chromium() else ["chromium"]) + ([] if shutil.which("chromedriver") else ["chromedriver"])
+    missing += [] if AXE.exists() else ["node_modules/axe-core (npm ci)"]
+    if missing and os.environ.get("CI") == "true":
+        pytest.fail(f"CI needs {', '.join(missing)}: .ci/run installs them")
+    if missing:
+        pytest.skip(f"no {', '.join(missing)} here")
+
+
+@pytest.fixture(scope="module")
+def server(published_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(published_site))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium_or_skip()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
+    driver.set_script_timeout(60)
+    yield driver
+    driver.quit()
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "fr"])
+@pytest.mark.parametrize("page", PAGES)
+def test_axe_finds_no_violation(browser, server, language, page):
+    browser.get(f"{server}/{language}/{page}.html")
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    result = browser.execute_async_script(
+        "const done = arguments[0];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 3)"
+        ".map(n => n.target.join(' '))})))));"
+    )
+    assert json.loads(result) == []
+
+
+def test_switcher_keeps_the_reader_on_the_same_item(browser, server):
+    browser.get(f"{server}/en/practices/03-labour.html#EP_018")
+    browser.find_element("css selector", 'nav.language-switcher a[hreflang="fr"]').click()
+    assert browser.current_url == f"{server}/fr/practices/03-labour.html#EP_018"
+    assert browser.find_element("id", "EP_018").is_displayed()
+
+
+@pytest.mark.parametrize(("language", "word"), [("fr", "rapatriements"), ("ar", "التحويلات"), ("zh", "侨汇")])
+def test_search_finds_a_practice_by_a_word_of_its_text(browser, server, language, word):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(f"{server}/{language}/search.html?q={word}")
+    WebDriverWait(browser, 30).until(
+        lambda driver: driver.find_elements("css selector", ".pagefind-ui__result-link"))
+    links = [a.get_attribute("href") for a in browser.find_elements("css selector", ".pagefind-ui__result-link")]
+    assert any("/practices/02-development.html" in link for link in links), links
+
+
+def test_a_phone_reads_a_practice_without_sideways_scrolling(browser, server):
+    browser.set_window_size(375, 800)
+    try:
+        browser.get(f"{server}/ar/practices/03-labour.html")
+        width = browser.execute_script("return document.documentElement.scrollWidth")
+        size = browser.execute_script(
+            "return parseFloat(getComputedStyle(document.querySelector('section.item p')).fontSize)")
+        assert width <= 375 and size >= 16
+    finally:
+        browser.set_window_size(1280, 900)
