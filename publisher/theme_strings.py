@@ -1,9 +1,10 @@
-"""Translate the few strings the theme writes in English whatever the language.
+"""Mend the theme's markup: strings it writes in English whatever the language, and accessibility.
 
 Furo hard-codes some labels (a skip link, toggles' aria-labels, icon titles,
 the footer); each is replaced in translated pages by its translation from
 the publisher catalog. Strings the theme passes through Sphinx's own
-catalogs are translated by Sphinx.
+catalogs are translated by Sphinx. And a few attributes that WCAG requires
+and the theme omits are added in every language.
 """
 
 from __future__ import annotations
@@ -36,15 +37,24 @@ THEME_STRINGS = [
 ]
 
 
-def translate_theme_strings(app: Sphinx, exception: Exception | None) -> None:
-    if exception or app.builder.format != "html" or by_sphinx_language(app.config.language).code == SOURCE:
+#: (what the theme writes, what WCAG needs): in every language.
+ACCESSIBILITY_FIXES = [
+    # The sidebar's captions are headings without a level (axe: aria-required-attr).
+    ('class="caption" role="heading"', 'class="caption" role="heading" aria-level="2"'),
+]
+
+
+def mend_theme_markup(app: Sphinx, exception: Exception | None) -> None:
+    if exception or app.builder.format != "html":
         return
-    _ = labels(app)
-    replacements = [
-        (around.format(english), around.format(_(english)))
-        for around, english in THEME_STRINGS
-        if _(english) != english
-    ]
+    replacements = list(ACCESSIBILITY_FIXES)
+    if by_sphinx_language(app.config.language).code != SOURCE:
+        _ = labels(app)
+        replacements += [
+            (around.format(english), around.format(_(english)))
+            for around, english in THEME_STRINGS
+            if _(english) != english
+        ]
     for page in Path(app.outdir).rglob("*.html"):
         text = original = page.read_text(encoding="utf-8")
         for english, translated in replacements:
@@ -54,5 +64,5 @@ def translate_theme_strings(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.connect("build-finished", translate_theme_strings)
+    app.connect("build-finished", mend_theme_markup)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
