@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import MsgOrigin
 from sphinx.config import Config
@@ -60,11 +61,14 @@ def extract_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def note_progress(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Say at the top of a page how much of it is translated, if not all."""
-    progress = doctree.get("translation_progress")
-    if not progress or not progress["total"] or progress["translated"] == progress["total"]:
+    # Like Sphinx's own count (document["translation_progress"]), less the tables of contents:
+    # their captions are translated by another path and keep translated=False.
+    flags = [node["translated"] for node in doctree.findall(nodes.Element)
+             if "translated" in node.attributes and not isinstance(node, addnodes.toctree)]
+    if not flags or all(flags):
         return
     _ = labels(app)
-    percent = int(100 * progress["translated"] / progress["total"])
+    percent = int(100 * sum(flags) / len(flags))
     note = nodes.container(classes=["translation-progress"])
     note += nodes.paragraph(text=_(
         "This page is {percent}% translated. Passages not yet translated are shown in "

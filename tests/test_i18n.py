@@ -17,6 +17,9 @@ FRENCH = {
     "Co-operation is the basis.": "La coopération est la base.",
     "Rights are protected": "Les droits sont protégés",
     "Rights matter.": "Les droits comptent.",
+    "International co-operation": "Coopération internationale",
+    "Common understandings": "Conceptions communes",
+    "Minimal framework": "Cadre minimal",
 }
 
 

@@ -16,6 +16,7 @@ def french_project(make_project, tmp_path):
     i18n_update.update(project, tmp_path / "pot", confdir=PROJECT)
     translate(fr(project, "practices/01-cooperation"), FRENCH)
     translate(fr(project, "framework/understandings"), FRENCH)
+    translate(fr(project, "index"), FRENCH)
     return project
 
 
@@ -44,3 +45,9 @@ def test_arabic_pages_are_right_to_left_and_an_unpublished_preview_is_not_announ
     assert [link["hreflang"] for link in page.find_all("link", rel="alternate")] == ["en", "fr"]
     switcher = page.select_one("nav.language-switcher")
     assert switcher.select_one("[aria-current]")["dir"] == "rtl"
+
+
+def test_a_complete_page_says_nothing_about_its_translation(french_project):
+    build = sphinx_build(french_project, language="fr")
+    for page in ("index", "practices/01-cooperation"):  # the index has a table of contents
+        assert build.page(page).select_one(".translation-progress") is None, page
