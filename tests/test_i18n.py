@@ -20,6 +20,7 @@ FRENCH = {
     "International co-operation": "Coopération internationale",
     "Common understandings": "Conceptions communes",
     "Minimal framework": "Cadre minimal",
+    "Framework": "Cadre",
 }
 
 
