@@ -19,6 +19,22 @@ PROJECT = Path(__file__).parents[1]
 ROOTS = Path(__file__).parent / "roots"
 
 
+def development_page(item_id: str, implements: str) -> str:
+    """A section page holding one practice, as the broken-rule tests write it (line 4)."""
+    return f"""
+# Migration and development
+
+```{{practice}} Lower the cost of remittances
+:id: {item_id}
+:section: development
+:status: adopted
+:implements: {implements}
+
+States act.
+```
+"""
+
+
 @dataclass
 class Build:
     """The result of building a fixture project."""

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import PROJECT
+from conftest import PROJECT, development_page
 from publisher.build import build_site
 
-BROKEN = """
-# Migration and development
-
-```{practice} Lower the cost of remittances
-:id: EP_003
-:section: development
-:status: adopted
-:implements: CU_09
-
-States act.
-```
-"""
+BROKEN = development_page("EP_003", "CU_09")
 
 
 def test_a_failed_build_leaves_the_published_site_as_it_was(make_project, tmp_path, capfd):

@@ -6,20 +6,9 @@ from sphinx import locale
 from sphinx.cmd.build import build_main
 from sphinx.util.docutils import docutils_namespace
 
-from conftest import PROJECT
+from conftest import PROJECT, development_page
 
-DUPLICATE = """
-# Migration and development
-
-```{practice} Lower the cost of remittances
-:id: EP_002
-:section: development
-:status: adopted
-:implements: CU_01
-
-States act.
-```
-"""
+DUPLICATE = development_page("EP_002", "CU_01")
 
 
 def sphinx_build_w(project, *flags):

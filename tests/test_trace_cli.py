@@ -5,21 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import PROJECT
+from conftest import PROJECT, development_page
 from publisher import trace
 
-BROKEN = """
-# Migration and development
-
-```{practice} Lower the cost of remittances
-:id: EP_003
-:section: development
-:status: adopted
-:implements: CU_09
-
-States act.
-```
-"""
+BROKEN = development_page("EP_003", "CU_09")
 
 
 def test_under_github_actions_each_violation_is_also_an_annotation(make_project, capsys, monkeypatch):
