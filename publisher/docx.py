@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -80,14 +81,10 @@ def build_docx(site: Path, code: str, title: str, output: Path) -> None:
     metadata = [f"--metadata=title:{title}", f"--metadata=lang:{language.hreflang}"]
     if language.direction == "rtl":
         metadata.append("--metadata=dir:rtl")
-    # pandoc dates the document and its zip entries by SOURCE_DATE_EPOCH: the same bytes every time.
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    try:
-        pypandoc.convert_text(combined_html(site, code, title), "docx", format="html",
-                              outputfile=str(output), extra_args=metadata)
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
+    # pandoc dates the document and its zip entries by SOURCE_DATE_EPOCH: the same bytes every
+    # time. Given to pandoc's process alone: languages are built in parallel threads.
+    subprocess.run(
+        [pypandoc.get_pandoc_path(), "--from=html", "--to=docx", f"--output={output}", *metadata],
+        input=combined_html(site, code, title), text=True, check=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+    )
