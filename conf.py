@@ -22,6 +22,9 @@ extensions = ["publisher"]
 root_doc = "index"
 # The project root also holds the README, tests and tooling: read the text alone.
 include_patterns = ["index.md", "framework/**", "practices/**", "glossary/**", "reference/**"]
+# Sphinx walks every folder before it applies include_patterns: skip the big ones
+# (virtual environments, node_modules, builds), which took half of a build's time.
+exclude_patterns = [".nox", ".git", "node_modules", "build", "locales", "tests", "publisher", "requirements"]
 language = "en"  # the source; `-D language=fr` builds a translation
 suppress_warnings = [
     # publisher.rules reports both, with the fix and the same wording as `nox -s trace`.
@@ -71,6 +74,8 @@ templates_path = ["publisher/templates"]
 html_static_path = ["publisher/static"]
 html_css_files = ["publisher.css"]
 html_js_files = ["publisher.js"]
+# The search page is Pagefind's (publisher/templates/search.html); Sphinx's index is off (publisher/search.py).
+html_additional_pages = {"search": "search.html"}
 html_favicon = "publisher/static/favicon.svg"
 html_title = project
 html_sidebars = {
