@@ -59,26 +59,26 @@ def release(session: nox.Session) -> None:
     session.run("python", "-m", "publisher.release", session.posargs[0])
 
 
+def one_format(session: nox.Session, output: str, folder: str, opens: str) -> None:
+    """Build one format of the languages named, into build/<folder>/; say what to open."""
+    install(session, "docs")
+    languages = chosen_languages(session)
+    session.run("python", "-m", "publisher.build", *languages, "--out", str(BUILD / folder),
+                "--formats", output)
+    for language in languages:
+        session.log(f"open {BUILD / folder / language / opens.format(language=language)}")
+
+
 @nox.session(python=PYTHON)
 def html(session: nox.Session) -> None:
     """One language's HTML, fast, into build/preview/: nox -s html -- en."""
-    install(session, "docs")
-    languages = chosen_languages(session)
-    session.run("python", "-m", "publisher.build", *languages, "--out", str(BUILD / "preview"),
-                "--formats", "html")
-    for language in languages:
-        session.log(f"open {BUILD / 'preview' / language / 'index.html'}")
+    one_format(session, "html", "preview", "index.html")
 
 
 @nox.session(python=PYTHON)
 def pdf(session: nox.Session) -> None:
     """One language's PDF, into build/pdf/<lang>/: nox -s pdf -- ar."""
-    install(session, "docs")
-    languages = chosen_languages(session)
-    session.run("python", "-m", "publisher.build", *languages, "--out", str(BUILD / "pdf"),
-                "--formats", "pdf")
-    for language in languages:
-        session.log(f"open {BUILD / 'pdf' / language / f'iamm-{language}.pdf'}")
+    one_format(session, "pdf", "pdf", "iamm-{language}.pdf")
 
 
 @nox.session(python=PYTHON)
