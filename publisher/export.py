@@ -27,11 +27,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.outdir)
     _ = labels(app)
     items = [item for item in corpus.items if item.id]
-    implemented_by = {item.id: [] for item in items}
-    for item in items:
-        if item.status != model.WITHDRAWN:
-            for target in item.implements:
-                implemented_by.setdefault(target, []).append(item.id)
+    implemented_by = corpus.implemented_by()
 
     with (outdir / "items.csv").open("w", encoding="utf-8", newline="") as file:
         writer = csv.writer(file, lineterminator="\n")
@@ -42,7 +38,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
                 item.id, item.type, _(model.ITEM_TYPES[item.type].title), item.title,
                 section, _(model.SECTIONS.get(section, section)) if section else "",
                 item.status, _(model.STATUSES.get(item.status or "", item.status or "")),
-                " ".join(item.implements), " ".join(implemented_by[item.id]),
+                " ".join(item.implements), " ".join(implemented_by.get(item.id, [])),
                 app.builder.get_target_uri(item.path.removesuffix(".md")) + f"#{item.id}",
                 f"{item.path}:{item.line}",
             ])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .model import WITHDRAWN
+
 _LIST_SEPARATOR = re.compile(r"[,;|]")
 
 
@@ -60,6 +62,15 @@ class Corpus:
     terms: dict[str, Place] = field(default_factory=dict)  # glossary term -> its definition
     term_references: list[tuple[str, Place]] = field(default_factory=list)
     raw_html: list[tuple[str, Place]] = field(default_factory=list)  # the markup and where it is
+
+    def implemented_by(self) -> dict[str, list[str]]:
+        """Each item ID with the IDs of the items, not withdrawn, that implement it, in reading order."""
+        links: dict[str, list[str]] = {}
+        for item in self.items:
+            if item.id and item.status != WITHDRAWN:
+                for target in item.implements:
+                    links.setdefault(target, []).append(item.id)
+        return links
 
 
 @dataclass(frozen=True, order=True)

@@ -27,11 +27,7 @@ def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     _ = labels(app)
     corpus = app.env.get_domain(CorpusDomain.name).corpus()
     by_id = {item.id: item for item in corpus.items if item.id}
-    implemented_by: dict[str, list[str]] = {}
-    for item in by_id.values():
-        if item.status != model.WITHDRAWN:
-            for target in item.implements:
-                implemented_by.setdefault(target, []).append(item.id)
+    implemented_by = corpus.implemented_by()
 
     def link(item_id: str) -> nodes.Node:
         target = by_id.get(item_id)
