@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .languages import LANGUAGES, SOURCE
+from .publication import file_name
 
 SPHINX_FLAGS = [
     "-W",  # warnings are errors: a broken rule fails the build
@@ -57,33 +58,40 @@ def build_language(source: Path, code: str, outdir: Path, confdir: Path | None =
         outdir.mkdir(parents=True, exist_ok=True)
         from .pdf_compile import compile_pdf  # typst and the fonts: only where the build's packages are
 
-        compile_pdf(typst_dir, "framework", outdir / pdf_name(code), pdf_inputs(source, code))
+        compile_pdf(typst_dir, "framework", outdir / file_name(code, "pdf"), pdf_inputs(source, code))
     if "html" in formats:
-        from .catalogs import translator
         from .docx import build_docx
         from .downloads import fill_sizes
-        from .model import PUBLICATION_TITLE
 
         if "docx" in formats:
-            title = translator(source, LANGUAGES[code].sphinx)(PUBLICATION_TITLE)
-            build_docx(outdir, code, title, outdir / f"iamm-{code}.docx")
+            front = front_matter(source, code)
+            build_docx(outdir, code, front["title"], outdir / file_name(code, "docx"),
+                       author=front["author"], colophon=front["colophon"], base_url=front["base_url"])
         fill_sizes(outdir, source, code)
         return index_for_search(outdir)  # last: the downloads page now shows its sizes
     return 0
 
 
-def pdf_name(code: str) -> str:
-    return f"iamm-{code}.pdf"
+def front_matter(source: Path, code: str) -> dict:
+    """What the PDF and the Word file print before the text, in the language of ``code``."""
+    from .catalogs import translator
+    from .model import AUTHOR, PUBLICATION_TITLE
+    from .publication import colophon
+    from .release import edition_line
+    from .seo import base_url
+
+    _ = translator(source, LANGUAGES[code].sphinx)
+    edition = edition_line(source, _)
+    return {"title": _(PUBLICATION_TITLE), "author": _(AUTHOR), "edition": edition,
+            "contents": _("Contents"), "base_url": base_url(),
+            "colophon": colophon(_, code, base_url(), edition)}
 
 
 def pdf_inputs(source: Path, code: str) -> dict[str, str]:
-    """What the PDF template prints besides the text: in the language, dated by the sources."""
-    from .catalogs import translator
-
-    _ = translator(source, LANGUAGES[code].sphinx)
-    from .release import edition_line
-
-    return {"contents": _("Contents"), "edition": edition_line(source, _)}
+    """What the PDF template prints besides the text (sys.inputs are strings)."""
+    front = front_matter(source, code)
+    return {"contents": front["contents"], "edition": front["edition"],
+            "colophon": json.dumps(front["colophon"], ensure_ascii=False)}
 
 
 def index_for_search(site: Path) -> int:

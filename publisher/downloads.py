@@ -19,6 +19,7 @@ from .catalogs import translator
 from .i18n import labels
 from .languages import LANGUAGES, by_sphinx_language
 from .model import N_
+from .publication import file_name
 
 SIZE_PLACEHOLDER = "…"
 _SIZE_SPAN = re.compile(r'<span class="download-size size-(?P<name>[\w-]+)">[^<]*</span>')
@@ -27,8 +28,8 @@ _SIZE_SPAN = re.compile(r'<span class="download-size size-(?P<name>[\w-]+)">[^<]
 def files(code: str) -> list[tuple[str, str]]:
     """Each file a reader can download, with what it is for."""
     return [
-        (f"iamm-{code}.pdf", N_("PDF, to read and print")),
-        (f"iamm-{code}.docx", N_("Word document (DOCX), to edit and comment")),
+        (file_name(code, "pdf"), N_("PDF, to read and print")),
+        (file_name(code, "docx"), N_("Word document (DOCX), to edit and comment")),
         ("needs.json", N_("every item with its links, as JSON (sphinx-needs format)")),
         ("items.csv", N_("every item with its links, as a spreadsheet (CSV)")),
         ("coverage.json", N_("the coverage figures, as JSON")),

@@ -36,8 +36,11 @@ def base_url() -> str:
 
 def language_base_url(app: Sphinx, config: Config) -> None:
     """Canonical links point to this language's folder of the published site."""
-    if base_url():
-        config.html_baseurl = base_url() + by_sphinx_language(config.language).code + "/"
+    url = config.publisher_base_url
+    if url and not url.endswith("/"):
+        config.publisher_base_url = url = url + "/"
+    if url:
+        config.html_baseurl = url + by_sphinx_language(config.language).code + "/"
 
 
 def open_graph(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -51,7 +54,7 @@ def open_graph(app: Sphinx, pagename: str, templatename: str, context: dict, doc
         "og:description": html.escape(_(DESCRIPTION), quote=True),
         "og:locale": language.hreflang.replace("-", "_"),
     }
-    if base_url():
+    if app.config.publisher_base_url:
         tags["og:url"] = f"{app.config.html_baseurl}{pagename}.html"
     meta = "".join(f'<meta property="{name}" content="{value}">\n' for name, value in tags.items())
     meta += f'<meta name="description" content="{html.escape(_(DESCRIPTION), quote=True)}">\n'
@@ -73,6 +76,7 @@ def write_site_files(site: Path, pages_by_language: dict[str, list[str]]) -> Non
                 f'href="{base}{other}/{page}"/>'
                 for other in pages_by_language if page in pages_by_language[other]
             )
+            alternates += f'<xhtml:link rel="alternate" hreflang="x-default" href="{base}"/>'
             entries.append(f"<url><loc>{base}{code}/{page}</loc>{alternates}</url>")
     (site / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -83,6 +87,9 @@ def write_site_files(site: Path, pages_by_language: dict[str, list[str]]) -> Non
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # The site's public address, ending in "/": absolute links in the PDF and Word files,
+    # canonical and alternate links. Empty in a local build, which then makes no absolute URL.
+    app.add_config_value("publisher_base_url", base_url(), "env", types=frozenset({str}))
     app.connect("config-inited", language_base_url)
     app.connect("html-page-context", open_graph)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

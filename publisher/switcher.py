@@ -51,11 +51,23 @@ def add_language_context(app: Sphinx, pagename: str, templatename: str, context:
         "Search needs JavaScript. Every page can also be reached from the contents, "
         "the thematic sections and the traceability matrix."
     )
-    alternates = "".join(
-        f'<link rel="alternate" hreflang="{link["hreflang"]}" href="{html.escape(link["url"])}">\n'
-        for link in links if link["code"] in app.env.publisher_published  # type: ignore[attr-defined]
-    )
-    context["metatags"] = context.get("metatags", "") + alternates
+    context["metatags"] = context.get("metatags", "") + alternates(
+        app.config.publisher_base_url, pagename, app.env.publisher_published)  # type: ignore[attr-defined]
+
+
+def alternates(base_url: str, pagename: str, published: list[str]) -> str:
+    """The page in each published language, for search engines: absolute, or none at all.
+
+    Search engines ignore relative alternates, so a build that does not know
+    the site's address writes none. The root page that offers every language is
+    the x-default.
+    """
+    if not base_url:
+        return ""
+    links = [(languages.LANGUAGES[code].hreflang, f"{base_url}{code}/{pagename}.html") for code in published]
+    links.append(("x-default", base_url))
+    return "".join(f'<link rel="alternate" hreflang="{hreflang}" href="{html.escape(url)}">\n'
+                   for hreflang, url in links)
 
 
 def note_published_languages(app: Sphinx) -> None:

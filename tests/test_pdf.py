@@ -7,7 +7,8 @@ from pypdf import PdfReader
 
 from conftest import PROJECT
 from publisher import model, sources
-from publisher.build import build_language, pdf_name
+from publisher.build import build_language
+from publisher.publication import file_name
 from publisher.catalogs import translator
 from publisher.languages import LANGUAGES
 
@@ -22,7 +23,7 @@ SCRIPTS = {"ar": ("\u0600", "\u06ff"), "zh": ("\u4e00", "\u9fff"), "ru": ("\u040
 @pytest.fixture(scope="module", params=list(LANGUAGES))
 def pdf(request, published_site):
     code = request.param
-    return code, PdfReader(published_site / code / pdf_name(code))
+    return code, PdfReader(published_site / code / file_name(code, "pdf"))
 
 
 def outline_titles(entries) -> list[str]:
@@ -108,7 +109,7 @@ def test_same_sources_give_the_same_pdf_bytes(tmp_path):
     outputs = []
     for run in ("first", "second"):
         assert build_language(PROJECT, "ar", tmp_path / run / "ar", formats=("pdf",)) == 0
-        outputs.append((tmp_path / run / "ar" / pdf_name("ar")).read_bytes())
+        outputs.append((tmp_path / run / "ar" / file_name("ar", "pdf")).read_bytes())
     assert outputs[0] == outputs[1]
 
 
