@@ -76,3 +76,33 @@ def test_least_privilege(path):
 def test_every_action_is_pinned_by_commit(path):
     uses = [step["uses"] for job in load(path)["jobs"].values() for step in job.get("steps", []) if "uses" in step]
     assert uses and [use for use in uses if not PINNED.match(use)] == []
+
+
+CI = PROJECT / ".github" / "workflows" / "ci.yml"
+REQUIRED_CHECK = "All checks passed"  # the one required status check (GOVERNANCE.md)
+
+
+def gate_problems(ci: dict) -> list[str]:
+    """The required check runs for every way into main and waits for every blocking job."""
+    problems = [f"CI does not run on {event}" for event in ("pull_request", "merge_group", "push")
+                if event not in ci["on"]]
+    gates = [job for job in ci["jobs"].values() if job.get("name") == REQUIRED_CHECK]
+    if len(gates) != 1:
+        return [*problems, f"no single job named {REQUIRED_CHECK!r}"]
+    blocking = {name for name, job in ci["jobs"].items() if job not in gates and not job.get("continue-on-error")}
+    if missing := blocking - set(gates[0]["needs"]):
+        problems.append(f"{REQUIRED_CHECK!r} does not wait for {', '.join(sorted(missing))}")
+    if gates[0].get("if") != "always()":
+        problems.append(f"{REQUIRED_CHECK!r} must run (and fail) when a job it needs fails: `if: always()`")
+    return problems
+
+
+def test_the_required_check_gates_every_way_into_main():
+    assert gate_problems(load(CI)) == []
+
+
+def test_a_gate_that_misses_a_job_or_the_merge_queue_is_caught():
+    ci = load(CI)
+    del ci["on"]["merge_group"]
+    ci["jobs"]["all-green"]["needs"].remove("tests")
+    assert gate_problems(ci) == ["CI does not run on merge_group", "'All checks passed' does not wait for tests"]
