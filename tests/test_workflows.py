@@ -78,7 +78,7 @@ def test_every_action_is_pinned_by_commit(path):
     assert uses and [use for use in uses if not PINNED.match(use)] == []
 
 
-CI = PROJECT / ".github" / "workflows" / "ci.yml"
+CI, PUBLISH = PROJECT / ".github" / "workflows" / "ci.yml", PROJECT / ".github" / "workflows" / "publish.yml"
 REQUIRED_CHECK = "All checks passed"  # the one required status check (GOVERNANCE.md)
 
 
@@ -97,6 +97,21 @@ def gate_problems(ci: dict) -> list[str]:
     return problems
 
 
+def deploy_problems(publish: dict, ci: dict) -> list[str]:
+    """Publishing deploys only what passed the tests and the coverage gate, in the same run."""
+    jobs, problems = publish["jobs"], []
+    if "tests" not in jobs or jobs["tests"]["steps"] != ci["jobs"]["tests"]["steps"]:
+        problems.append("publish.yml needs a `tests` job with the same steps as CI's")
+    if "tests" not in jobs["deploy"]["needs"]:
+        problems.append("the deploy job does not need the tests")
+    steps = [step.get("run", step.get("uses", "")) for step in jobs["assemble"]["steps"]]
+    gate = [i for i, step in enumerate(steps) if step == "python -m nox -s coverage"]
+    upload = [i for i, step in enumerate(steps) if step.startswith("actions/upload-pages-artifact@")]
+    if not gate or not upload or gate[0] > upload[0]:
+        problems.append("the assemble job does not run `nox -s coverage` before uploading the pages")
+    return problems
+
+
 def test_the_required_check_gates_every_way_into_main():
     assert gate_problems(load(CI)) == []
 
@@ -106,3 +121,20 @@ def test_a_gate_that_misses_a_job_or_the_merge_queue_is_caught():
     del ci["on"]["merge_group"]
     ci["jobs"]["all-green"]["needs"].remove("tests")
     assert gate_problems(ci) == ["CI does not run on merge_group", "'All checks passed' does not wait for tests"]
+
+
+def test_publishing_deploys_only_what_passed_tests_and_coverage():
+    assert deploy_problems(load(PUBLISH), load(CI)) == []
+
+
+def test_a_deployment_without_proof_is_caught():
+    publish = load(PUBLISH)
+    publish["jobs"]["deploy"]["needs"] = ["assemble"]
+    publish["jobs"]["tests"]["steps"].pop()
+    publish["jobs"]["assemble"]["steps"] = [step for step in publish["jobs"]["assemble"]["steps"]
+                                            if step.get("run") != "python -m nox -s coverage"]
+    assert deploy_problems(publish, load(CI)) == [
+        "publish.yml needs a `tests` job with the same steps as CI's",
+        "the deploy job does not need the tests",
+        "the assemble job does not run `nox -s coverage` before uploading the pages",
+    ]
