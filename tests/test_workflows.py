@@ -138,3 +138,11 @@ def test_a_deployment_without_proof_is_caught():
         "the deploy job does not need the tests",
         "the assemble job does not run `nox -s coverage` before uploading the pages",
     ]
+
+
+def test_governance_names_the_required_check_and_the_rules_publishing_relies_on():
+    governance = (PROJECT / "GOVERNANCE.md").read_text(encoding="utf-8")
+    assert load(CI)["jobs"]["all-green"]["name"] == REQUIRED_CHECK
+    for setting in (f"**`{REQUIRED_CHECK}`**", "`refs/tags/edition-*`", "`github-pages`", "the branch `main`",
+                    "the tag `edition-*`", "Require merge queue", "Code Owners"):
+        assert setting in governance, setting
