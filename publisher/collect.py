@@ -68,11 +68,13 @@ class RecordingNeedDirective(NeedDirective):
     """sphinx-needs' directive, noting the item as written before creating the need."""
 
     def run(self):
-        from .i18n import translate_title
+        from .i18n import translate_body, translate_title
 
         _, line = self.get_source_info()
         title, title_translated = translate_title(self.env.app, self.env.docname, " ".join(self.arguments))
         self.arguments = [title] if title else []
+        text = "\n".join(self.content).strip()
+        reader_text, text_translated = translate_body(self.env.app, self.env.docname, text)
         item = Item(
             type=self.name,
             id=self.options.get("id") or None,
@@ -82,8 +84,10 @@ class RecordingNeedDirective(NeedDirective):
             line=line or self.lineno,
             fields={k: self.options[k] or "" for k in ("section", "status") if k in self.options},
             implements=split_ids(self.options.get(model.IMPLEMENTS)),
-            text="\n".join(self.content).strip(),
+            text=text,
             options=tuple(self.options),
+            reader_text=reader_text,
+            text_translated=text_translated,
         )
         self.env.get_domain(CorpusDomain.name).document(self.env.docname)["items"].append(item)
         return super().run()
@@ -148,4 +152,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", record_glossary)
     app.connect("doctree-read", record_raw_html)
     app.connect("doctree-read", record_generated)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}

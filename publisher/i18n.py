@@ -8,6 +8,7 @@ fallback is visible and announced as English to assistive technology.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,23 @@ def translate_title(app: Sphinx, docname: str, title: str) -> tuple[str, bool]:
     domain = docname_to_domain(docname, app.config.gettext_compact)
     translated = catalogs.translator(Path(app.srcdir), app.config.language, domain)(title)
     return translated, translated != title or by_sphinx_language(app.config.language).code == SOURCE
+
+
+def translate_body(app: Sphinx, docname: str, text: str) -> tuple[str, bool]:
+    """An item's body in the build's language, paragraph by paragraph, and whether all is."""
+    domain = docname_to_domain(docname, app.config.gettext_compact)
+    translate = catalogs.translator(Path(app.srcdir), app.config.language, domain)
+    if by_sphinx_language(app.config.language).code == SOURCE:
+        return text, True
+    shown, complete = [], True
+    for paragraph in (p.strip() for p in _BLANK_LINE.split(text) if p.strip()):
+        translated = translate(paragraph)
+        complete &= translated != paragraph
+        shown.append(translated)
+    return "\n\n".join(shown), complete
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def extract_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -38,6 +38,10 @@ class Item:
     options: tuple[str, ...] = ()  # the option names written, misspelt ones included
     title_translated: bool = True  # False where a translated build shows the English title
     end_line: int = 0  # the line of the closing fence, where known
+    #: The body as a reader of the build's language sees it: translated paragraphs, and the
+    #: English of those not yet translated (then text_translated is False).
+    reader_text: str = ""
+    text_translated: bool = True
 
     @property
     def label(self) -> str:

@@ -32,17 +32,25 @@ def test_switcher_links_the_same_page_in_each_published_language(french_project)
         ("fr", "../../fr/practices/01-cooperation.html", "Français"),
     ]
     assert switcher.select_one("[aria-current]").get_text() == "English"
+    # Without the site's address, no alternates: search engines reject relative ones.
+    assert page.find_all("link", rel="alternate") == []
+
+
+def test_alternates_are_absolute_with_the_root_page_as_x_default(french_project):
+    page = sphinx_build(french_project, publisher_base_url="https://example.org/iamm").page(
+        "practices/01-cooperation")
     assert [(link["hreflang"], link["href"]) for link in page.find_all("link", rel="alternate")] == [
-        ("en", "../../en/practices/01-cooperation.html"),
-        ("fr", "../../fr/practices/01-cooperation.html"),
+        ("en", "https://example.org/iamm/en/practices/01-cooperation.html"),
+        ("fr", "https://example.org/iamm/fr/practices/01-cooperation.html"),
+        ("x-default", "https://example.org/iamm/"),
     ]
 
 
 def test_arabic_pages_are_right_to_left_and_an_unpublished_preview_is_not_announced(french_project):
-    build = sphinx_build(french_project, language="ar")
+    build = sphinx_build(french_project, language="ar", publisher_base_url="https://example.org/iamm/")
     page = build.page("index")
     assert (page.html["lang"], page.html["dir"]) == ("ar", "rtl")
-    assert [link["hreflang"] for link in page.find_all("link", rel="alternate")] == ["en", "fr"]
+    assert [link["hreflang"] for link in page.find_all("link", rel="alternate")] == ["en", "fr", "x-default"]
     switcher = page.select_one("nav.language-switcher")
     assert switcher.select_one("[aria-current]")["dir"] == "rtl"
 

@@ -104,15 +104,20 @@ def test_coverage_page_counts_practices_per_understanding_and_section(site):
     }
 
 
-def test_items_csv_holds_every_item_with_its_links(site):
+def test_items_csv_holds_every_item_with_its_links_and_text(site):
     import csv
 
+    from publisher.export import visible_text
+
     with (site.outdir / "items.csv").open(encoding="utf-8") as file:
-        rows = {row["id"]: row for row in csv.DictReader(file)}
+        rows = {row["ID"]: row for row in csv.DictReader(file)}
     assert sorted(rows) == sorted(item.id for item in ITEMS)
     for item in ITEMS:
         row = rows[item.id]
-        assert (row["title"], row["status"], row["source"]) == (item.title, item.status, f"{item.path}:{item.line}")
-        assert sorted(row["implements"].split()) == sorted(item.implements)
-        assert sorted(row["implemented_by"].split()) == sorted(IMPLEMENTED_BY[item.id])
-        assert (site.outdir / row["url"].split("#")[0]).exists()
+        assert (row["Title"], row["Status"], row["Source"]) == (
+            item.title, model.STATUSES[item.status], f"{item.path}:{item.line}")
+        assert row["Text"] == visible_text(item.text) and "{term}" not in row["Text"]
+        assert row["Shown in English"] == ""
+        assert sorted(row["Implements"].split()) == sorted(item.implements)
+        assert sorted(row["Implemented by"].split()) == sorted(IMPLEMENTED_BY[item.id])
+        assert (site.outdir / row["Address"].split("#")[0]).exists()

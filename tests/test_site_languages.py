@@ -34,7 +34,32 @@ def test_every_item_is_in_the_html_and_the_exports(site):
         assert build.page(item.path.removesuffix(".md")).find(id=item.id), f"{code}: {item.id} missing"
     assert sorted(build.needs()) == sorted(item.id for item in ITEMS)
     with (build.outdir / "items.csv").open(encoding="utf-8") as file:
-        assert sorted(row["id"] for row in csv.DictReader(file)) == sorted(item.id for item in ITEMS)
+        assert sorted(row[0] for row in list(csv.reader(file))[1:]) == sorted(item.id for item in ITEMS)
+
+
+def test_a_published_language_exports_its_own_words(site):
+    """needs.json and items.csv give the titles, text and column names a reader of the language sees."""
+    code, build = site
+    if code not in PUBLISHED:
+        pytest.skip(f"{code} is not published yet")
+    from publisher.export import visible_text
+
+    def plain(text: str) -> str:  # the page's typographic quotes and spaces, as typed
+        return " ".join(text.translate(str.maketrans("’‘“”«»\u00a0\u202f", "''\"\"\"\"  ")).split())
+
+    needs = build.needs()
+    for item in ITEMS:
+        need, page = needs[item.id], build.page(item.path.removesuffix(".md"))
+        assert need["untranslated"] == [] and need["content"] != item.text, f"{code}: {item.id}"
+        shown = plain(page.find(id=item.id).get_text())
+        for paragraph in need["content"].split("\n\n"):
+            assert plain(visible_text(paragraph)) in shown, f"{code}: {item.id} not the page's text"
+    with (build.outdir / "items.csv").open(encoding="utf-8") as file:
+        rows = list(csv.reader(file))
+    assert not set(rows[0]) & {"ID", "Title", "Text", "Implemented by"} - {"ID"}, f"{code}: English headers"
+    by_id = {row[0]: row for row in rows[1:]}
+    for item in ITEMS:
+        assert needs[item.id]["title"] in by_id[item.id]
 
 
 def test_a_published_language_shows_no_english_title_type_or_link_name(site):
