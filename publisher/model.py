@@ -78,6 +78,11 @@ SECTIONS = {
     "public-information": N_("Public information"),
 }
 
+#: How many words a reader sees in an item's text, at least and at most (README,
+#: "Writing an item"): a role counts as its visible text. An understanding states
+#: one principle and its limits; a practice, one option a State can take up.
+WORD_LIMITS = {"understanding": (60, 160), "practice": (40, 150)}
+
 #: An item's status. A withdrawn item stays in the text, marked, so that its
 #: ID and permalink keep working; it is exempt from the link rules.
 STATUSES = {"adopted": N_("Adopted"), "withdrawn": N_("Withdrawn")}

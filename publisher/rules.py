@@ -7,6 +7,7 @@ line, the item and the fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from . import model, registry
@@ -53,6 +54,8 @@ def check(corpus: Corpus) -> list[Violation]:
         _check_fields(item, report)
         if item.type == model.PRACTICE.name and item.status != model.WITHDRAWN:
             _check_links(item, by_id, example, report)
+        if item.status != model.WITHDRAWN:
+            _check_words(item, report)
     _check_coverage(items, understandings, report)
     _check_published(corpus.published, by_id, report)
     _check_glossary(corpus, report)
@@ -121,6 +124,25 @@ def _check_links(item: Item, by_id: dict[str, Item], example: str, report: Repor
         elif target.status == model.WITHDRAWN:
             report(item.place, item.label, "link_withdrawn", f"implements {target_id}, which is withdrawn",
                    "link an adopted understanding instead")
+
+
+#: A role shows its text (``{term}`migrants <migrant>``` reads "migrants"); a link, its label.
+_ROLE = re.compile(r"\{[\w:-]+\}`(?:([^`<]*?)\s*<[^>`]+>|([^`]+))`")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def visible_words(text: str) -> int:
+    """The number of words a reader sees in ``text``."""
+    text = _ROLE.sub(lambda m: m[1] or m[2], text)
+    return len(_LINK.sub(lambda m: m[1], text).split())
+
+
+def _check_words(item: Item, report: Report) -> None:
+    low, high = model.WORD_LIMITS[item.type]
+    count = visible_words(item.text)
+    if not low <= count <= high:
+        report(item.place, item.label, "word_count", f"the {item.type} has {count} words",
+               f"write {low} to {high} words")
 
 
 def _check_coverage(items: list[Item], understandings: list[Item], report: Report) -> None:

@@ -30,7 +30,7 @@ def development_page(item_id: str, implements: str) -> str:
 :status: adopted
 :implements: {implements}
 
-States act.
+States act. They agree in advance who does what, share what they learn, report on the results at regular intervals, and adjust the arrangement when it no longer serves the people concerned or the States taking part in it, as their partners expect of them.
 ```
 """
 

@@ -77,9 +77,17 @@ def test_axe_finds_no_violation(browser, server, language, page):
 
 
 def test_switcher_keeps_the_reader_on_the_same_item(browser, server):
+    from publisher import translation_status
+    from publisher.languages import LANGUAGES
+
+    # The switcher offers a translation once its understandings and titles are all translated.
+    offered = [code for code in translation_status.published_languages(PROJECT) if code != "en"]
+    if not offered:
+        pytest.skip("no translation is published yet, so the switcher offers none")
+    code = "fr" if "fr" in offered else offered[0]
     browser.get(f"{server}/en/practices/03-labour.html#EP_018")
-    browser.find_element("css selector", 'nav.language-switcher a[hreflang="fr"]').click()
-    assert browser.current_url == f"{server}/fr/practices/03-labour.html#EP_018"
+    browser.find_element("css selector", f'nav.language-switcher a[hreflang="{LANGUAGES[code].hreflang}"]').click()
+    assert browser.current_url == f"{server}/{code}/practices/03-labour.html#EP_018"
     assert browser.find_element("id", "EP_018").is_displayed()
 
 

@@ -101,7 +101,8 @@ def test_site_page_shows_the_changes_since_the_edition_with_a_redline(make_proje
     (repo / "reference" / "changes.md").write_text("# What changed\n")
     (repo / "index.md").write_text((repo / "index.md").read_text().replace("practices/*", "practices/*\nreference/*"))
     build = sphinx_build(repo, publisher_changes_since="first")
-    assert build.warnings == []
+    # This history's texts are a few words long on purpose: only the word limits may object.
+    assert [w for w in build.warnings if "[publisher.word_count]" not in w] == []
     article = build.page("reference/changes").find("article")
     assert "Compared with first." in article.get_text("", strip=False)
     assert [h.get_text(strip=True) for h in article.find_all("h2")] == [

@@ -16,11 +16,11 @@ def test_shortfalls_name_each_understanding_and_section_below_threshold(make_pro
     }
     shortfalls = coverage.shortfalls(figures)
     assert shortfalls[:2] == [
-        "CU_01: implemented by 2 practice(s), fewer than 3; link more practices that serve it",
-        "CU_02: implemented by 1 practice(s), fewer than 3; link more practices that serve it",
+        "CU_01: implemented by 2 practice(s), fewer than 4; link more practices that serve it",
+        "CU_02: implemented by 1 practice(s), fewer than 4; link more practices that serve it",
     ]
-    assert "section 'cooperation': 2 practice(s), fewer than 5" in shortfalls
-    assert "section 'development': 0 practice(s), fewer than 5" in shortfalls
+    assert "section 'cooperation': 2 practice(s), fewer than 4" in shortfalls
+    assert "section 'development': 0 practice(s), fewer than 4" in shortfalls
 
 
 def test_gate_fails_below_and_passes_at_threshold(tmp_path, capsys):

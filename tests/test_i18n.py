@@ -7,16 +7,25 @@ from babel.messages.pofile import read_po, write_po
 from conftest import PROJECT, sphinx_build
 from publisher import i18n_update, translation_status
 
-BODY = "States train officials who meet {term}`migrants <migrant>`."
+#: The fixture's texts: each first sentence, then words enough for the word limits.
+PRACTICE_FILLER = (" They agree in advance who does what, share what they learn, report on the results"
+                   " at regular intervals, and adjust the arrangement when it no longer serves the"
+                   " people concerned or the States taking part in it, as their partners expect of them.")
+UNDERSTANDING_FILLER = (" States hold this view in common, whatever their place in migration, and it guides"
+                        " the practices that serve it. It creates no obligation of its own: each State"
+                        " applies it through its own laws and institutions, in the light of its needs, its"
+                        " priorities and its capacities, and it explains to its partners and to the public"
+                        " how it does so, so that co-operation rests on trust.")
+BODY = "States train officials who meet {term}`migrants <migrant>`." + PRACTICE_FILLER
 FRENCH = {
     "Meet regularly": "Se réunir régulièrement",
-    "States meet.": "Les États se réunissent.",
+    "States meet." + PRACTICE_FILLER: "Les États se réunissent.",
     "Train officials in rights": "Former les agents aux droits",
     BODY: "Les États forment les agents qui rencontrent des {term}`migrants <migrant>`.",
     "States co-operate": "Les États coopèrent",
-    "Co-operation is the basis.": "La coopération est la base.",
+    "Co-operation is the basis." + UNDERSTANDING_FILLER: "La coopération est la base.",
     "Rights are protected": "Les droits sont protégés",
-    "Rights matter.": "Les droits comptent.",
+    "Rights matter." + UNDERSTANDING_FILLER: "Les droits comptent.",
     "International co-operation": "Coopération internationale",
     "Common understandings": "Conceptions communes",
     "Minimal framework": "Cadre minimal",
@@ -59,7 +68,7 @@ def test_edited_english_becomes_fuzzy_is_reported_and_shown_marked(make_project,
     assert build.warnings == []
     box = build.page("practices/01-cooperation").find(id="EP_002")
     english = box.find("p", class_="untranslated")
-    assert english.get_text() == "States regularly train officials who meet migrants."
+    assert english.get_text() == "States regularly train officials who meet migrants." + PRACTICE_FILLER
     assert (english["lang"], english["dir"]) == ("en", "ltr")
     assert "Former les agents aux droits" in box.get_text()  # the title is translated
     note = build.page("practices/01-cooperation").select_one(".translation-progress")

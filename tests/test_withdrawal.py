@@ -15,7 +15,7 @@ EP_002_WITHDRAWN = """
 :status: adopted
 :implements: CU_01, CU_02
 
-States meet {term}`migrants <migrant>`.
+States meet {term}`migrants <migrant>`. They agree in advance who does what, share what they learn, report on the results at regular intervals, and adjust the arrangement when it no longer serves the people concerned or the States taking part in it, as their partners expect of them.
 ```
 
 ```{practice} Train officials in rights
