@@ -51,7 +51,9 @@ def combined_html(site: Path, code: str, title: str, colophon: dict | None = Non
     for number, page in enumerate(reading_order(site)):
         soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("article[role=main]")
-        for element in article.select("a.headerlink, script, .translation-progress, .toctree-wrapper"):
+        web_only = ", ".join(f"section#{name}" for name in sorted(publication.WEB_ONLY_SECTIONS))
+        for element in article.select(f"a.headerlink, script, .translation-progress, .toctree-wrapper, "
+                                      f"{web_only}"):
             element.decompose()
         for element in article.select("[id]"):
             element["id"] = _document_id(f"p{number}-{element['id']}")  # page anchors repeat

@@ -9,16 +9,19 @@ links both ways, and its text.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx_needs.nodes import Need
 
-from . import model
+from . import model, publication
 from .collect import CorpusDomain
 from .i18n import UNTRANSLATED, labels
 from .items import Item
+from .languages import by_sphinx_language
+from .release import edition_line
 
 
 def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -49,8 +52,7 @@ def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         section = nodes.section(ids=[item.id], classes=["item", item.type, item.status or ""])
         section += heading(item)
         section += fields_line(item, _)
-        section += nodes.paragraph("", _("Cite as: {publication}, {id}, “{title}”.").format(
-            publication=_(model.PUBLICATION_TITLE), id=item.id, title=item.title), classes=["item-cite"])
+        section += citation(app, item, _)
         if item.implements:
             section += links_line(model.IMPLEMENTS_LABEL, list(item.implements), "implements")
         if implemented_by.get(item.id):
@@ -61,6 +63,19 @@ def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         if isinstance(twin, nodes.target) and twin.get("ids") == need["ids"]:
             twin.parent.remove(twin)
         need.replace_self(section)
+
+
+def citation(app: Sphinx, item: Item, _) -> nodes.paragraph:
+    """How to cite the item: this edition, its stamp and date, the ID, the permanent address.
+
+    The title is this edition's wording, not the Agenda's: it is not quoted.
+    """
+    code = by_sphinx_language(app.config.language).code
+    url = publication.site_url(app.config.publisher_base_url, code, f"permalink.html?id={item.id}")
+    words = {"edition_name": _(publication.EDITION_NAME), "edition": edition_line(Path(app.srcdir), _),
+             "id": item.id, "url": url}
+    line = _(publication.CITATION_WITH_URL if url else publication.CITATION).format(**words)
+    return nodes.paragraph("", line, classes=["item-cite"])
 
 
 def heading(item: Item) -> nodes.title:

@@ -18,8 +18,9 @@ def N_(message: str) -> str:
 PUBLICATION_TITLE = N_("International Agenda for Migration Management")
 #: A label the PDF template prints (publisher/build.py passes it in the build's language).
 PDF_LABELS = (N_("Contents"),)
-AUTHOR = N_("The Berne Initiative")
-COPYRIGHT = N_("2004–2026, the Berne Initiative and the editors of this publication")
+#: This edition's makers, not the Berne Initiative (which ended in 2004 and wrote none of it).
+AUTHOR = N_("The editors of the IAMM Open Edition")
+COPYRIGHT = N_("2026, the editors of the IAMM Open Edition; text under CC BY 4.0")
 
 
 @dataclass(frozen=True)

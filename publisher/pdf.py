@@ -51,6 +51,9 @@ def set_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for toctree in doctree.findall(addnodes.toctree):
         toctree["entries"] = [e for e in toctree["entries"] if e[1] not in publication.WEB_ONLY_PAGES]
         toctree["includefiles"] = [f for f in toctree["includefiles"] if f not in publication.WEB_ONLY_PAGES]
+    for section in list(doctree.findall(nodes.section)):
+        if set(section["ids"]) & publication.WEB_ONLY_SECTIONS:
+            section.parent.remove(section)
     code = by_sphinx_language(app.config.language).code
     for reference in list(doctree.findall(nodes.reference)):
         absolute_or_text(reference, docname, app.config.publisher_base_url, code)

@@ -30,6 +30,11 @@ STATEMENT = (
     N_("The item IDs (CU_01, EP_001…), the links between practices and understandings, and "
        "each item's status were made by this edition; they are not part of the Agenda."),
 )
+FOOTER_NOTE = N_("IAMM Open Edition: an independent restatement of the International Agenda for "
+                 "Migration Management, not its official text.")
+ABOUT = N_("About this edition")
+CITATION = N_("Cite as: {edition_name}, {edition}, {id}.")
+CITATION_WITH_URL = N_("Cite as: {edition_name}, {edition}, {id}, {url}")
 LICENCE_LINE = N_("Text and translations: {licence}, by {editors}. Reuse them freely, naming "
                   "this edition.")
 
@@ -37,6 +42,9 @@ LICENCE_LINE = N_("Text and translations: {licence}, by {editors}. Reuse them fr
 WEB_ONLY_PAGES = frozenset({
     "reference/browse", "reference/coverage", "reference/changes", "reference/downloads",
 })
+#: Sections of printed pages that only make sense on the website (their ids, the same in
+#: every language): the landing page's ways in, with its search box and links to web pages.
+WEB_ONLY_SECTIONS = frozenset({"ways-in"})
 #: The data files beside each language's pages.
 DATA_FILES = ("needs.json", "items.csv", "coverage.json")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})

@@ -11,6 +11,7 @@ with the latest.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import subprocess
 import sys
@@ -38,9 +39,15 @@ def edition_line(root: Path, _=lambda message: message) -> str:
     stamped = current_edition(root)
     if stamped:
         return f"{_(EDITION).format(name=stamped[0])} · {stamped[1]}"
-    date = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True,
-                          text=True, check=False).stdout.strip()
+    date = last_commit_date(root)
     return f"{_(WORKING_DRAFT)} · {date}" if date else _(WORKING_DRAFT)
+
+
+@functools.lru_cache(maxsize=None)
+def last_commit_date(root: Path) -> str:
+    """The date of the sources' last commit: a working draft is dated by it, not by the clock."""
+    return subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True,
+                          text=True, check=False).stdout.strip()
 
 
 def release(root: Path, name: str, date: datetime.date) -> list[str]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import languages
+from . import languages, publication
 from .i18n import labels
 from .release import edition_line
 from .translation_status import published_languages
@@ -43,6 +43,9 @@ def add_language_context(app: Sphinx, pagename: str, templatename: str, context:
     context["publisher_languages"] = links
     _ = labels(app)
     context["publisher_edition"] = edition_line(Path(app.srcdir), _)
+    context["publisher_footer_note"] = _(publication.FOOTER_NOTE)
+    context["publisher_label_about"] = _(publication.ABOUT)
+    context["publisher_licence_url"] = publication.LICENCE_URL
     context["publisher_label_languages"] = _("Languages")
     context["publisher_label_copy"] = _("Copy link")
     context["publisher_label_copied"] = _("Link copied")
