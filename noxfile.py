@@ -146,6 +146,19 @@ def bench(session: nox.Session) -> None:
     session.run("python", "-m", "publisher.bench", *session.posargs)
 
 
+@nox.session(python=PYTHON)
+def lighthouse(session: nox.Session) -> None:
+    """Lighthouse on every page, served as published: nox -s lighthouse [-- --categories seo,performance]."""
+    install(session, "docs")
+    session.run("npm", "ci", "--prefix", "bench/lighthouse", "--no-audit", "--no-fund", "--silent", external=True)
+    port = "8765"
+    site = BUILD / "lighthouse"
+    # Built for the address it is served at, so that canonical and alternate links are right.
+    session.run("python", "-m", "publisher.build", *LANGUAGES, "--out", str(site),
+                env={"PUBLISHER_BASE_URL": f"http://127.0.0.1:{port}/"})
+    session.run("python", "-m", "publisher.lighthouse", str(site), "--port", port, *session.posargs)
+
+
 @nox.session(python=PYTHON, venv_backend="venv")
 def lock(session: nox.Session) -> None:
     """Re-lock requirements/*.txt from requirements/*.in, with hashes."""

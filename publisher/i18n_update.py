@@ -7,6 +7,7 @@ catalog as obsolete. Nothing a translator wrote is silently lost.
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import sys
@@ -35,12 +36,13 @@ def extract(root: Path, pot_dir: Path, confdir: Path | None = None) -> None:
         command += ["-c", str(confdir)]
     subprocess.run([*command, str(root), str(pot_dir)], check=True, env=env)
 
-    labels = Catalog(project="publisher", creation_date=None)
+    created = datetime.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), datetime.timezone.utc)
+    labels = Catalog(project="publisher", creation_date=created)  # not now: a rerun changes nothing
     package = Path(__file__).parent
     for _, line, message, _comments, _context in extract_from_dir(package, keywords={"_": None, "N_": None}):
         labels.add(message, locations=[])
     with (pot_dir / f"{DOMAIN}.pot").open("wb") as file:
-        write_po(file, labels, omit_header=True, width=LINE_WIDTH)
+        write_po(file, labels, width=LINE_WIDTH)
 
 
 def merge(pot_dir: Path, locale_dir: Path, languages: list[str]) -> None:

@@ -53,7 +53,9 @@ def set_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         toctree["includefiles"] = [f for f in toctree["includefiles"] if f not in publication.WEB_ONLY_PAGES]
     for section in list(doctree.findall(nodes.section)):
         if set(section["ids"]) & publication.WEB_ONLY_SECTIONS:
-            section.parent.remove(section)
+            # Its tables of contents stay: they say which pages the document includes.
+            section.replace_self([child for child in section.children
+                                  if any(True for _ in child.findall(addnodes.toctree))])
     code = by_sphinx_language(app.config.language).code
     for reference in list(doctree.findall(nodes.reference)):
         absolute_or_text(reference, docname, app.config.publisher_base_url, code)

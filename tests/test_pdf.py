@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import PROJECT
 from publisher import model, sources
 from publisher.build import build_language
-from publisher.publication import file_name
 from publisher.catalogs import translator
+from publisher.publication import ABOUT, STATEMENT, WEB_ONLY_PAGES, file_name
 from publisher.languages import LANGUAGES
 
 pytestmark = pytest.mark.site
@@ -142,3 +150,130 @@ def test_the_fonts_have_a_glyph_for_every_character_of_every_language():
         if ord(char) not in covered and unicodedata.category(char)[0] not in ("C", "Z")
     }
     assert sorted(missing) == []
+
+
+# -- The PDF as its readers use it: copied, searched, read aloud, opened offline ----------------
+
+#: Arabic's optional vowel marks: the PDF sets Arabic without them (publisher/pdf.py).
+HARAKAT = re.compile("[\u064b-\u0652]")
+#: Page areas of the running head and the page number (A4 portrait, points from the top).
+BODY_AREA = ["-x", "0", "-y", "62", "-W", "1000", "-H", "716"]
+HEAD_AREA = ["-x", "0", "-y", "0", "-W", "1000", "-H", "62"]
+
+
+def pdftotext(path: Path, *arguments: str) -> str:
+    """The text of a PDF as poppler's pdftotext (Debian poppler-utils) reads it."""
+    if not shutil.which("pdftotext"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("pdftotext is missing under CI: .ci/run installs Debian's poppler-utils")
+        pytest.skip("pdftotext (Debian poppler-utils) is not installed")
+    return subprocess.run(["pdftotext", *arguments, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def comparable(text: str, code: str) -> str:
+    """Text as words in reading order, without what typesetting alone changes.
+
+    Typesetting changes quotes to typographic ones and breaks words with hyphens;
+    poppler puts the space on either side of a punctuation mark or of a number
+    inside right-to-left text, and reads a page's lines of Chinese without the
+    spaces that were never there. The words and their order are what is compared.
+    """
+    text = unicodedata.normalize("NFC", text).translate(str.maketrans("‘’“”", "''\"\""))
+    text = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", text)
+    text = re.sub(r"[\u00ad-]\s*", "", text)
+    text = re.sub(r"[،؛.:!?؟,;。，；：()\"'«»„]", " ", text)
+    if code == "ar":
+        text = re.sub(r"(\d+)", r" \1 ", HARAKAT.sub("", text))
+    return ("" if code == "zh" else " ").join(text.split())
+
+
+def shown_items(site: Path, code: str):
+    """Each item as the site shows it: (ID, title, the understanding's paragraphs)."""
+    for page in sorted((site / code).glob("*/*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for section in soup.select("section.item"):
+            paragraphs = [p.get_text() for p in section.find_all("p", recursive=False) if not p.get("class")]
+            yield section["id"], section.select_one(".item-title").get_text(), (
+                paragraphs if "understanding" in section["class"] else [])
+
+
+def test_every_title_and_understanding_text_can_be_copied_out_in_reading_order(pdf, published_site):
+    code, _reader = pdf
+    text = comparable(pdftotext(published_site / code / file_name(code, "pdf"), *BODY_AREA), code)
+    missing = [
+        (item_id, passage[:60]) for item_id, title, paragraphs in shown_items(published_site, code)
+        for passage in (title, *paragraphs) if comparable(passage, code) not in text
+    ]
+    assert missing == []
+
+
+def test_the_running_head_names_the_section_of_its_page(pdf, published_site):
+    code, reader = pdf
+    path = published_site / code / file_name(code, "pdf")
+    chapters = [entry for entry in reader.outline if not isinstance(entry, list)][1:] or [
+        entry for entry in reader.outline[1] if not isinstance(entry, list)]
+    assert len(chapters) > 20
+    for chapter in chapters:
+        number = reader.get_destination_page_number(chapter) + 1
+        head = comparable(pdftotext(path, "-f", str(number), "-l", str(number), *HEAD_AREA), code)
+        assert comparable(chapter.title, code) in head, f"{code}: page {number} is headed {head!r}"
+
+
+def test_a_link_describes_the_item_it_leads_to(pdf):
+    code, reader = pdf
+    described = 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []) or []:
+            annotation = annotation.get_object()
+            target = annotation.get("/Dest")
+            if isinstance(target, str) and re.search(r":(CU|EP)_\d+$", target):
+                item_id = target.rsplit(":", 1)[1]
+                description = str(annotation["/Contents"]).strip(" “”\"")  # outline entries are quoted
+                assert description.startswith(item_id), (code, target, description)
+                described += 1
+    assert described > len(ITEMS)
+
+
+def test_print_leaves_out_the_web_only_pages_and_opens_with_a_colophon(pdf, published_site):
+    code, reader = pdf
+    web_only = [BeautifulSoup((published_site / code / f"{page}.html").read_text(encoding="utf-8"),
+                              "html.parser").h1.get_text().rstrip("¶#") for page in sorted(WEB_ONLY_PAGES)]
+    titles = outline_titles(reader.outline)
+    assert [title for title in web_only if title in titles] == []
+    _ = translator(PROJECT, LANGUAGES[code].sphinx)
+    colophon = comparable(reader.pages[1].extract_text(), code)
+    assert comparable(_(ABOUT), code) in colophon
+    assert comparable(_(STATEMENT[0]).split(":")[0], code) in colophon
+
+
+def test_no_link_in_the_pdf_depends_on_where_the_file_lies(pdf):
+    code, reader = pdf
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []) or []:
+            action = annotation.get_object().get("/A") or {}
+            if "/URI" in action:
+                assert re.match(r"(https?|mailto):", str(action["/URI"])), (code, action["/URI"])
+
+
+def words_on(path: Path, number: int) -> list[tuple[float, str]]:
+    """(top, word) of every word on one page, as poppler finds them."""
+    page = BeautifulSoup(pdftotext(path, "-bbox", "-f", str(number), "-l", str(number)), "html.parser")
+    return [(float(word["ymin"]), word.get_text()) for word in page.find_all("word")]
+
+
+def test_the_matrix_annex_fits_and_labels_every_row_on_every_page(pdf, published_site):
+    code, reader = pdf
+    path = published_site / code / file_name(code, "pdf")
+    landscape = [number + 1 for number, page in enumerate(reader.pages) if page.mediabox.width > page.mediabox.height]
+    assert landscape, "the matrix is set on landscape pages"
+    _ = translator(PROJECT, LANGUAGES[code].sphinx)
+    for number in landscape:
+        words = words_on(path, number)
+        found = {word for _top, word in words}
+        for section in model.SECTIONS.values():  # every header on every page, no word cut
+            assert [w for w in _(section).split() if code != "zh" and w.strip("'’") not in found] == [], (
+                f"{code}: page {number}: header {_(section)!r} is cut or missing")
+        labels = [top for top, word in words if re.fullmatch(r"CU_\d+", word)]
+        cells = [top for top, word in words if re.fullmatch(r"EP_\d+", word)]
+        assert labels and min(cells) >= min(labels) - 1, f"{code}: page {number} starts with an unlabelled row"
