@@ -89,9 +89,12 @@ def front_matter(source: Path, code: str) -> dict:
 
 def pdf_inputs(source: Path, code: str) -> dict[str, str]:
     """What the PDF template prints besides the text (sys.inputs are strings)."""
+    from .publication import for_print
+
     front = front_matter(source, code)
-    return {"contents": front["contents"], "edition": front["edition"],
-            "colophon": json.dumps(front["colophon"], ensure_ascii=False)}
+    inputs = {"contents": front["contents"], "edition": front["edition"],
+              "colophon": json.dumps(front["colophon"], ensure_ascii=False)}
+    return {key: for_print(value, code) for key, value in inputs.items()}
 
 
 def index_for_search(site: Path) -> int:

@@ -59,6 +59,7 @@ def translate_body(app: Sphinx, docname: str, text: str) -> tuple[str, bool]:
         return text, True
     shown, complete = [], True
     for paragraph in (p.strip() for p in _BLANK_LINE.split(text) if p.strip()):
+        paragraph = " ".join(line.strip() for line in paragraph.splitlines())  # as gettext's msgid
         translated = translate(paragraph)
         complete &= translated != paragraph
         shown.append(translated)

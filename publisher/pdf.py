@@ -29,10 +29,6 @@ TYPST_BUILDERS = {"typst", "typstpdf"}
 _REGISTRY_IMPORTS = re.compile(
     r'^#import "@preview/[^"]+"[^\n]*\n|^#show: codly-init\.with\(\)\n|^#codly\([^\n]*\)\n', re.M
 )
-#: Arabic's optional vowel marks (harakat). Typst 0.15 writes a wrong text layer for a
-#: letter carrying a mark (typst/typst#4225): copied or searched, the word comes out
-#: doubled. The PDF sets Arabic without them, as most Arabic print does.
-_HARAKAT = re.compile("[\u064b-\u0652]")
 
 
 def remove_registry_imports(app: Sphinx, exception: Exception | None) -> None:
@@ -59,10 +55,9 @@ def set_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     code = by_sphinx_language(app.config.language).code
     for reference in list(doctree.findall(nodes.reference)):
         absolute_or_text(reference, docname, app.config.publisher_base_url, code)
-    if code == "ar":
-        for text in list(doctree.findall(nodes.Text)):
-            if _HARAKAT.search(text):
-                text.parent.replace(text, nodes.Text(_HARAKAT.sub("", text)))
+    for text in list(doctree.findall(nodes.Text)):
+        if (printed := publication.for_print(text, code)) != text:
+            text.parent.replace(text, nodes.Text(printed))
 
 
 def absolute_or_text(reference: nodes.reference, docname: str, base_url: str, code: str) -> None:

@@ -8,6 +8,7 @@ the pages that only make sense on the website.
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import urlsplit
 
 from .model import N_
@@ -48,6 +49,17 @@ WEB_ONLY_SECTIONS = frozenset({"ways-in"})
 #: The data files beside each language's pages.
 DATA_FILES = ("needs.json", "items.csv", "coverage.json")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+#: Arabic's optional vowel marks (harakat). Typst 0.15 writes a wrong text layer for a letter
+#: carrying a mark (docs/upstream/typst-arabic-text-layer.md): copied or searched, the word
+#: comes out doubled. The PDF sets Arabic without them, as most Arabic print does.
+_HARAKAT = re.compile("[\u064b-\u0652]")
+
+
+def for_print(text: str, code: str) -> str:
+    """Text as the PDF of language ``code`` sets it."""
+    return _HARAKAT.sub("", text) if code == "ar" else text
 
 
 def file_name(code: str, suffix: str) -> str:

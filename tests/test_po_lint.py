@@ -6,7 +6,9 @@ from babel.messages.pofile import read_po
 
 from conftest import PROJECT, sphinx_build
 from publisher import i18n_update, po_lint
-from test_i18n import BODY, fr, translate
+from test_i18n import BODY, PRACTICE_FILLER, fr, translate
+
+MEET = "States meet." + PRACTICE_FILLER
 
 PO = "locales/fr/LC_MESSAGES/practices/01-cooperation.po"
 
@@ -20,12 +22,12 @@ def test_raw_html_and_a_broken_term_are_refused_with_po_file_and_line(make_proje
     project = make_project()
     i18n_update.update(project, tmp_path / "pot", confdir=PROJECT)
     translate(fr(project, "practices/01-cooperation"), {
-        "States meet.": 'Les États <script src="https://x.example/a.js"></script> se réunissent.',
+        MEET: 'Les États <script src="https://x.example/a.js"></script> se réunissent.',
         BODY: "Les États forment les agents qui rencontrent des {term}`migrants <migrantes>`.",
     })
-    meet, train = line_of(project, "States meet."), line_of(project, BODY)
+    meet, train = line_of(project, MEET), line_of(project, BODY)
     expected = [
-        f'{PO}:{meet}: msgid "States meet.": contains raw HTML, which is not allowed; write plain '
+        f'{PO}:{meet}: msgid "States meet. They agree in advance who does what,…": contains raw HTML, which is not allowed; write plain '
         "text and MyST only; correct the msgstr",
         f'{PO}:{train}: msgid "States train officials who meet {{term}}`migrants <…": changes the '
         "target of a {term} role (migrantes); translate the text and keep the English target in "
