@@ -23,7 +23,6 @@ from sphinx_needs.directives.need import NeedDirective
 from . import model
 from .glossary import normalise
 from .items import Corpus, Item, Place, split_ids
-from .sources import HTML_TAG
 
 
 class CorpusDomain(Domain):
@@ -36,7 +35,8 @@ class CorpusDomain(Domain):
 
     def document(self, docname: str) -> dict[str, list]:
         return self.data["documents"].setdefault(
-            docname, {"items": [], "terms": [], "references": [], "raw_html": [], "generated": False}
+            docname, {"items": [], "terms": [], "references": [], "raw_html": [], "refused": [],
+                      "generated": False}
         )
 
     def clear_doc(self, docname: str) -> None:
@@ -57,6 +57,7 @@ class CorpusDomain(Domain):
                 corpus.terms.setdefault(term, place)
             corpus.term_references.extend(document["references"])
             corpus.raw_html.extend(document["raw_html"])
+            corpus.refused.extend(document.get("refused", []))
         return corpus
 
 
@@ -96,18 +97,6 @@ class RecordingNeedDirective(NeedDirective):
 def record_item_directives(app: Sphinx, config: Config) -> None:
     for name in model.ITEM_TYPES:
         app.add_directive(name, RecordingNeedDirective, override=True)
-
-
-def record_raw_html(app: Sphinx, doctree: nodes.document) -> None:
-    """Note raw HTML in the text: the rules refuse it."""
-    env = app.env
-    path = source_path(env, env.docname)
-    document = env.get_domain(CorpusDomain.name).document(env.docname)
-    for raw in doctree.findall(nodes.raw):
-        if "html" in raw.get("format", "").split():
-            for line_offset, markup in enumerate(raw.astext().splitlines()):
-                for tag in HTML_TAG.findall(markup):
-                    document["raw_html"].append((tag, Place(path, get_node_line(raw) + line_offset)))
 
 
 def record_generated(app: Sphinx, doctree: nodes.document) -> None:
@@ -150,6 +139,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After sphinx-needs registered its directives for the need types (priority 500).
     app.connect("config-inited", record_item_directives, priority=900)
     app.connect("doctree-read", record_glossary)
-    app.connect("doctree-read", record_raw_html)
     app.connect("doctree-read", record_generated)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}

@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from . import po_lint, registry, rules
+from . import po_lint, registry, rules, sources
 from .collect import CorpusDomain
 from .languages import SOURCE, by_sphinx_language
 
@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 def check_corpus(app: Sphinx, env: BuildEnvironment) -> None:
     corpus = env.get_domain(CorpusDomain.name).corpus()
     corpus.published = registry.read(Path(env.srcdir))
-    violations = rules.check(corpus)
+    violations = rules.check(corpus) + rules.unseen(sources.read_items(Path(env.srcdir)), corpus.items)
     if by_sphinx_language(app.config.language).code != SOURCE:
         # A translated page's references come from the .po files: check them there,
         # where the translator can fix them.

@@ -66,6 +66,8 @@ class Corpus:
     terms: dict[str, Place] = field(default_factory=dict)  # glossary term -> its definition
     term_references: list[tuple[str, Place]] = field(default_factory=list)
     raw_html: list[tuple[str, Place]] = field(default_factory=list)  # the markup and where it is
+    #: What the parser read and the build refused (publisher.refuse), as violations already.
+    refused: list["Violation"] = field(default_factory=list)
 
     def implemented_by(self) -> dict[str, list[str]]:
         """Each item ID with the IDs of the items, not withdrawn, that implement it, in reading order."""

@@ -40,7 +40,7 @@ UNDERSTANDING = ItemType(
     name="understanding",
     title=N_("Common understanding"),
     prefix="CU_",
-    id_pattern=re.compile(r"CU_(?!00)\d{2}"),
+    id_pattern=re.compile(r"CU_(?!00)[0-9]{2}"),  # ASCII digits: \d would take "CU_٠١" too
     id_range="CU_01 to CU_99",
 )
 PRACTICE = ItemType(
@@ -48,7 +48,7 @@ PRACTICE = ItemType(
     title=N_("Effective practice"),
     prefix="EP_",
     # Three digits, then as many as needed: a framework of 10,000 practices stays valid.
-    id_pattern=re.compile(r"EP_(?!000)\d{3}|EP_[1-9]\d{3,}"),
+    id_pattern=re.compile(r"EP_(?!000)[0-9]{3}|EP_[1-9][0-9]{3,}"),
     id_range="EP_001 to EP_999, then EP_1000 on",
 )
 ITEM_TYPES = {t.name: t for t in (UNDERSTANDING, PRACTICE)}

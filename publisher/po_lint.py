@@ -1,7 +1,12 @@
-"""Refuse translations that inject markup or break the source's MyST markup.
+"""Refuse translations that inject markup or break the source's MyST markup, read as the parser reads them.
 
-Each problem names the .po file and the line of the entry, so a translator
-fixes it where it was written.
+Each msgid and its msgstr are parsed by MyST's own Markdown parser and their
+structures compared: the roles with their targets, the links and images with
+their addresses (autolinks and reference-style ones included), the
+placeholders. A msgstr may carry no HTML, fence or directive at all. A
+catalog that cannot be read (bad syntax, bad header, not UTF-8) is refused
+too. Each problem names the .po file and the line, so a translator fixes it
+where it was written.
 """
 
 from __future__ import annotations
@@ -9,56 +14,130 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 
 from .catalogs import LOCALES
 from .items import Violation
-from .sources import HTML_TAG
 
-_ROLE = re.compile(r"\{(?P<name>[\w:-]+)\}`(?P<content>[^`]*)`")
 _ROLE_TARGET = re.compile(r"<(?P<target>[^<>]+)>\s*$")
-_CODE = re.compile(r"``?[^`]*``?")
-_LINK_TARGET = re.compile(r"\]\((?P<target>[^)\s]+)\)")
-_FORBIDDEN = re.compile(r"\{(raw|eval-rst|include|literalinclude)\}|^\s*(`{3,}|~{3,}|:{3,})", re.M)
+_PLACEHOLDER = re.compile(r"\{(\w*)\}")
+_PLURAL_FORMS = re.compile(r"\s*nplurals=[0-9]+;\s*plural=[^;]+;?\s*")
+#: Roles whose target Sphinx compares between the English and the translation.
+TARGETED_ROLES = ("term", "ref", "doc", "need")
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
+    return create_md_parser(MdParserConfig(enable_extensions={"deflist"}), RendererHTML)
+
+
+def _tokens(text: str) -> Iterator:
+    def walk(tokens):
+        for token in tokens:
+            yield token
+            yield from walk(token.children or [])
+
+    yield from walk(_markdown().parse(text))
+
+
+def structure(text: str) -> dict[str, Counter]:
+    """What of a message's markup must survive translation, as the parser reads it."""
+    found: dict[str, Counter] = {"html": Counter(), "block": Counter(), "roles": Counter(),
+                                 "targets": Counter(), "links": Counter(), "placeholders": Counter()}
+    for token in _tokens(text):
+        if token.type in ("html_inline", "html_block"):
+            found["html"][token.content.strip()] += 1
+        elif token.type in ("fence", "code_block"):
+            found["block"][token.info] += 1
+        elif token.type == "myst_role":
+            name = token.meta.get("name", "")
+            found["roles"][name] += 1
+            if name in TARGETED_ROLES:
+                target = _ROLE_TARGET.search(token.content)
+                found["targets"][(name, (target["target"] if target else token.content).strip())] += 1
+        elif token.type == "link_open":
+            found["links"][token.attrs.get("href", "")] += 1
+        elif token.type == "image":
+            found["links"][token.attrs.get("src", "")] += 1
+        elif token.type == "text":
+            found["placeholders"].update(_PLACEHOLDER.findall(token.content))
+    return found
 
 
 def problems(msgid: str, msgstr: str) -> list[str]:
     """What is wrong with one translation, in words a translator understands."""
+    source, translated = structure(msgid), structure(msgstr)
     found = []
-    outside_markup = _CODE.sub("", _ROLE.sub("", msgstr))
-    if HTML_TAG.search(outside_markup):
+    if translated["html"]:
         found.append("contains raw HTML, which is not allowed; write plain text and MyST only")
-    if _FORBIDDEN.search(msgstr):
+    if translated["block"]:
         found.append("contains a directive or fence, which is not allowed in a translation")
     if msgstr.count("`") % 2:
         found.append("has an unmatched backtick `; a role looks like {term}`text <term>`")
-    source_roles = Counter(match["name"] for match in _ROLE.finditer(msgid))
-    roles = Counter(match["name"] for match in _ROLE.finditer(msgstr))
-    for name in sorted(set(source_roles) | set(roles)):
-        if source_roles[name] != roles[name]:
-            found.append(f"has {roles[name]} {{{name}}} role(s) where the English has "
-                         f"{source_roles[name]}; keep each role, translating only its text")
-    for name in ("term", "ref", "doc", "need"):
+    for name in sorted(set(source["roles"]) | set(translated["roles"])):
+        if source["roles"][name] != translated["roles"][name]:
+            found.append(f"has {translated['roles'][name]} {{{name}}} role(s) where the English has "
+                         f"{source['roles'][name]}; keep each role, translating only its text")
+    for name in TARGETED_ROLES:
         # Exactly as written, as Sphinx compares them (i18n.inconsistent_references).
-        source = sorted(_target(m) for m in _ROLE.finditer(msgid) if m["name"] == name)
-        translated = sorted(_target(m) for m in _ROLE.finditer(msgstr) if m["name"] == name)
-        if source != translated and len(source) == len(translated):
+        mine = Counter({t: n for (role, t), n in translated["targets"].items() if role == name})
+        english = Counter({t: n for (role, t), n in source["targets"].items() if role == name})
+        if mine != english and sum(mine.values()) == sum(english.values()):
             example = "{term}`réfugiés <refugee>`" if name == "term" else f"{{{name}}}`text <target>`"
-            found.append(f"changes the target of a {{{name}}} role ({', '.join(sorted(set(translated) - set(source)))}); "
+            found.append(f"changes the target of a {{{name}}} role ({', '.join(sorted(set(mine) - set(english)))}); "
                          f"translate the text and keep the English target in <...>, e.g. {example}")
-    if sorted(_LINK_TARGET.findall(msgid)) != sorted(_LINK_TARGET.findall(msgstr)):
-        found.append("changes a link's address; keep the part in (...) as it is")
+    if translated["links"] != source["links"]:
+        added = sorted(set(translated["links"]) - set(source["links"]))
+        if added and not set(source["links"]) - set(translated["links"]):
+            found.append(f"adds a link or an image the English does not have ({', '.join(added)}); "
+                         "remove it")
+        else:
+            found.append("changes a link's address; keep the part in (...) as it is")
+    if set(translated["placeholders"]) - set(source["placeholders"]):
+        unknown = ", ".join(f"{{{p}}}" for p in sorted(set(translated["placeholders"]) - set(source["placeholders"])))
+        known = ", ".join(f"{{{p}}}" for p in sorted(source["placeholders"])) or "none"
+        found.append(f"uses the placeholder {unknown}, which the English does not have; keep the English "
+                     f"placeholders as they are ({known})")
     return found
 
 
-def _target(match: re.Match[str]) -> str:
-    target = _ROLE_TARGET.search(match["content"])
-    return (target["target"] if target else match["content"]).strip()
+def unreadable(po: Path, root: Path) -> list[Violation]:
+    """Why a catalog cannot be read at all: not UTF-8, bad syntax, a bad header."""
+    path = po.relative_to(root).as_posix()
+    data = po.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return [Violation(path, line, po.name, "catalog_unreadable", "is not valid UTF-8",
+                          "save the file as UTF-8")]
+    try:
+        with po.open("rb") as file:
+            catalog = read_po(file, abort_invalid=True)
+    except PoFileError as error:
+        line = getattr(error, "lineno", 0) or 1
+        return [Violation(path, line, po.name, "catalog_unreadable", f"cannot be read ({error})",
+                          "correct the .po syntax there (quotes, msgid/msgstr pairs)")]
+    plural = catalog.mime_headers and dict(catalog.mime_headers).get("Plural-Forms")
+    if plural and not _PLURAL_FORMS.fullmatch(plural):
+        line = next((n for n, text in enumerate(po.read_text(encoding="utf-8").splitlines(), 1)
+                     if text.startswith('"Plural-Forms:')), 1)
+        return [Violation(path, line, po.name, "catalog_unreadable", f"has a bad Plural-Forms header ({plural})",
+                          "write it as 'nplurals=2; plural=(n != 1);' or remove it")]
+    return []
 
 
 def lint_file(po: Path, root: Path) -> list[Violation]:
+    if broken := unreadable(po, root):
+        return broken
     with po.open("rb") as file:
         catalog = read_po(file)
     path = po.relative_to(root).as_posix()

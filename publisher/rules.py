@@ -59,6 +59,7 @@ def check(corpus: Corpus) -> list[Violation]:
     _check_coverage(items, understandings, report)
     _check_published(corpus.published, by_id, report)
     _check_glossary(corpus, report)
+    found.extend(corpus.refused)
     for markup, place in corpus.raw_html:
         report(place, markup, "raw_html", "raw HTML is not allowed in the text",
                "write it in MyST Markdown, or ask the maintainers for a directive")
@@ -180,3 +181,19 @@ def _check_glossary(corpus: Corpus, report: Report) -> None:
         if term not in used:
             report(place, f'term "{term}"', "term_unused", "is defined but the text never refers to it",
                    f"link its first use with {{term}}`{term}`, or remove the entry")
+
+
+def unseen(written: list[Item], built: list[Item]) -> list[Violation]:
+    """The items written in the sources that the build did not read as items.
+
+    A fence, an HTML comment or a code block left open above an item turns it
+    into plain text: it would vanish from every output without a word.
+    """
+    seen = {(item.path, item.id or item.title) for item in built}
+    return sorted(
+        Violation(item.path, item.line, item.label, "item_hidden", "the build does not read this item",
+                  "something above it is left open and hides it: close the fence, HTML comment or "
+                  "block before it")
+        for item in written if (item.path, item.id or item.title) not in seen
+    )
+

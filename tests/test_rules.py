@@ -29,7 +29,9 @@ def test_trace_and_build_report_the_same_violation(case, make_project, capsys):
 
     build = sphinx_build(project)
     violations = trace.check_project(project)[1]
-    assert [w for w in build.warnings if "[publisher." in w] == [
+    # The same lines, unless the case says how the parser's reading differs from trace's
+    # (raw HTML: the build refuses each HTML node the parser made, trace each tag it sees).
+    assert [w for w in build.warnings if "[publisher." in w] == case["expected"].get("build", [
         f"{v.path}:{v.line}: WARNING: {v.message} [publisher.{v.rule}]" for v in violations
-    ]
+    ])
     assert [w for w in build.warnings if "[publisher." not in w] == case["expected"].get("sphinx_also", [])
