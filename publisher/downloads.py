@@ -6,6 +6,7 @@ placeholder for each size; the build fills them in once every file is made.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -87,7 +88,7 @@ def fill_sizes(site: Path, root: Path, code: str) -> None:
         if "download-size" not in text:
             continue
         filled = _SIZE_SPAN.sub(
-            lambda m: m[0].replace(f">{SIZE_PLACEHOLDER}<", f">{human_size(sizes[m['name']], root, code)}<")
+            lambda m: m[0].replace(f">{SIZE_PLACEHOLDER}<", f">{html.escape(human_size(sizes[m['name']], root, code))}<")
             if m["name"] in sizes else m[0],
             text,
         )

@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from . import po_lint, registry, rules, sources
+from . import registry, rules, sources
 from .collect import CorpusDomain
 from .languages import SOURCE, by_sphinx_language
 
@@ -21,10 +21,9 @@ def check_corpus(app: Sphinx, env: BuildEnvironment) -> None:
     corpus.published = registry.read(Path(env.srcdir))
     violations = rules.check(corpus) + rules.unseen(sources.read_items(Path(env.srcdir)), corpus.items)
     if by_sphinx_language(app.config.language).code != SOURCE:
-        # A translated page's references come from the .po files: check them there,
-        # where the translator can fix them.
-        violations = [v for v in violations if not v.rule.startswith("term_") and v.rule != "raw_html"]
-        violations += po_lint.lint(Path(env.srcdir), app.config.language)
+        # A translated page's references come from the .po files: they are checked there,
+        # where the translator can fix them (publisher.preflight).
+        violations = [v for v in violations if not v.rule.startswith("term_")]
     for violation in violations:
         logger.warning(
             violation.message,

@@ -141,3 +141,13 @@ NEEDS_LINKS = {
 NEEDS_ID_REGEX = "^(?:{})$".format(  # the types' patterns, as one
     "|".join(t.id_pattern.pattern for t in ITEM_TYPES.values())
 )
+
+#: What ``nox -s new`` writes for an editor to replace: an item still carrying it is refused.
+SCAFFOLD_TITLE = "New {kind}: say what States do"
+SCAFFOLD_TEXT = {
+    PRACTICE.name: "Write the practice here: what a State, or States together, can do, in 40 to 150 words.",
+    UNDERSTANDING.name: "Write the principle here, in one or two short paragraphs.",
+}
+#: A title a reader can take in: longer ones are refused.
+TITLE_MAX_CHARACTERS = 200
+

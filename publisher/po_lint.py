@@ -26,6 +26,10 @@ from .items import Violation
 _ROLE_TARGET = re.compile(r"<(?P<target>[^<>]+)>\s*$")
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
 _PLURAL_FORMS = re.compile(r"\s*nplurals=[0-9]+;\s*plural=[^;]+;?\s*")
+_PLURAL_HEADER = re.compile(r'^"Plural-Forms:\s*(?P<value>.*?)(\\n)?"$')
+#: The .po format itself is line by line: a keyword or a continuation opens a string on its line.
+_PO_STRING_LINE = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(\[[0-9]+\])?)\s+"|^"')
+_PO_STRING_CLOSED = re.compile(r'(?<!\\)(\\\\)*"\s*$')
 #: Roles whose target Sphinx compares between the English and the translation.
 TARGETED_ROLES = ("term", "ref", "doc", "need")
 
@@ -119,19 +123,22 @@ def unreadable(po: Path, root: Path) -> list[Violation]:
         line = data[: error.start].count(b"\n") + 1
         return [Violation(path, line, po.name, "catalog_unreadable", "is not valid UTF-8",
                           "save the file as UTF-8")]
+    syntax = "correct the .po syntax there (quotes, msgid/msgstr pairs)"
+    for number, line in enumerate(data.decode("utf-8").splitlines(), 1):
+        # Babel reads a string left open as if closed, one character short: refuse it.
+        if _PO_STRING_LINE.match(line) and not _PO_STRING_CLOSED.search(line):
+            return [Violation(path, number, po.name, "catalog_unreadable", "has a string left open", syntax)]
+        if plural := _PLURAL_HEADER.match(line):
+            if not _PLURAL_FORMS.fullmatch(plural["value"]):
+                return [Violation(path, number, po.name, "catalog_unreadable",
+                                  f"has a bad Plural-Forms header ({plural['value']})",
+                                  "write it as 'nplurals=2; plural=(n != 1);' or remove it")]
     try:
         with po.open("rb") as file:
-            catalog = read_po(file, abort_invalid=True)
-    except PoFileError as error:
-        line = getattr(error, "lineno", 0) or 1
-        return [Violation(path, line, po.name, "catalog_unreadable", f"cannot be read ({error})",
-                          "correct the .po syntax there (quotes, msgid/msgstr pairs)")]
-    plural = catalog.mime_headers and dict(catalog.mime_headers).get("Plural-Forms")
-    if plural and not _PLURAL_FORMS.fullmatch(plural):
-        line = next((n for n, text in enumerate(po.read_text(encoding="utf-8").splitlines(), 1)
-                     if text.startswith('"Plural-Forms:')), 1)
-        return [Violation(path, line, po.name, "catalog_unreadable", f"has a bad Plural-Forms header ({plural})",
-                          "write it as 'nplurals=2; plural=(n != 1);' or remove it")]
+            read_po(file, abort_invalid=True)
+    except (PoFileError, ValueError) as error:
+        line = getattr(error, "lineno", 0) + 1  # Babel counts lines from 0
+        return [Violation(path, line, po.name, "catalog_unreadable", f"cannot be read ({error})", syntax)]
     return []
 
 

@@ -27,6 +27,7 @@ from sphinx.util.nodes import get_node_line
 
 from .collect import CorpusDomain, source_path
 from .items import Violation
+from .model import ITEM_TYPES
 from .publication import SAFE_SCHEMES
 
 #: Directives that bring in raw output or another file: refused by name.
@@ -46,11 +47,11 @@ def turn_off_raw_and_file_insertion(app: Sphinx) -> None:
     app.env.settings["file_insertion_enabled"] = False
 
 
-def refuse(env, line: int | None, rule: str, what: str, problem: str) -> None:
+def refuse(env, line: int | None, rule: str, what: str, problem: str, fix: str = "") -> None:
     """Record a refusal where it was written, for publisher.rules to report."""
     document = env.get_domain(CorpusDomain.name).document(env.docname)
     document["refused"].append(Violation(source_path(env, env.docname), line or 1, what, rule, problem,
-                                         FIXES[rule]))
+                                         fix or FIXES[rule]))
 
 
 class RefusedDirective(SphinxDirective):
@@ -72,9 +73,20 @@ def eval_rst_lines(text: str) -> list[int]:
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
 
-    tokens = create_md_parser(MdParserConfig(), RendererHTML).parse(text)
-    return [token.map[0] + 1 for token in tokens
-            if token.type == "fence" and token.info.strip().startswith("{eval-rst}") and token.map]
+    parser = create_md_parser(MdParserConfig(), RendererHTML)
+
+    def lines(text: str, offset: int) -> list[int]:
+        found = []
+        for token in parser.parse(text):
+            if token.type != "fence" or not token.map:
+                continue
+            if token.info.strip().startswith("{eval-rst}"):
+                found.append(offset + token.map[0] + 1)
+            elif token.info.strip().startswith("{"):  # a directive: its content is MyST again
+                found += lines(token.content, offset + token.map[0] + 1)
+        return found
+
+    return lines(text, 0)
 
 
 class RefuseUnsafeNodes(SphinxTransform):
@@ -95,8 +107,14 @@ class RefuseUnsafeNodes(SphinxTransform):
                    "raw HTML is not allowed in the text")
             raw.parent.remove(raw)
         for block in list(self.document.findall(nodes.literal_block)):
-            refuse(env, get_node_line(block), "code_block", " ".join(block.astext().split())[:40] or "```",
-                   "a code block is not part of the framework's text")
+            shown = " ".join(block.astext().split())[:40] or "```"
+            if any(f"{{{name}}}" in block.astext() for name in ITEM_TYPES):
+                refuse(env, get_node_line(block), "item_hidden", shown,
+                       "an item is inside a code block, where no output would show it",
+                       "a fence above it is left open: close it, or put the item in a longer fence (````)")
+            else:
+                refuse(env, get_node_line(block), "code_block", shown,
+                       "a code block is not part of the framework's text")
             block.parent.remove(block)
         for reference in list(self.document.findall(nodes.reference)):
             scheme = urlsplit(reference.get("refuri", "")).scheme.lower()

@@ -54,6 +54,7 @@ def check(corpus: Corpus) -> list[Violation]:
         _check_fields(item, report)
         if item.type == model.PRACTICE.name and item.status != model.WITHDRAWN:
             _check_links(item, by_id, example, report)
+        _check_title_and_text(item, report)
         if item.status != model.WITHDRAWN:
             _check_words(item, report)
     _check_coverage(items, understandings, report)
@@ -136,6 +137,29 @@ def visible_words(text: str) -> int:
     """The number of words a reader sees in ``text``."""
     text = _ROLE.sub(lambda m: m[1] or m[2], text)
     return len(_LINK.sub(lambda m: m[1], text).split())
+
+
+#: Characters a reader cannot see that change what the text shows: controls, and the bidi
+#: embeddings, overrides and isolates (U+202E turns "EP_017" around). ZWJ and ZWNJ shape
+#: Arabic and other scripts: allowed.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def _check_title_and_text(item: Item, report: Report) -> None:
+    scaffold_title = model.SCAFFOLD_TITLE.format(kind=item.type)
+    if not item.title.strip():
+        report(item.place, item.label, "title_missing", "has no title", "write its title after the directive's name")
+    elif item.title == scaffold_title or model.SCAFFOLD_TEXT[item.type] in item.text:
+        report(item.place, item.label, "scaffold_left", "still has the placeholder `nox -s new` wrote",
+               "write the item's own title and text")
+    elif len(item.title) > model.TITLE_MAX_CHARACTERS:
+        report(item.place, item.label, "title_long", f"the title has {len(item.title)} characters",
+               f"shorten it to at most {model.TITLE_MAX_CHARACTERS}")
+    for where, text in (("title", item.title), ("text", item.text)):
+        if found := _INVISIBLE.search(text):
+            report(item.place, item.label, "invisible_character",
+                   f"its {where} contains the invisible character U+{ord(found[0]):04X}",
+                   "delete it (retype the passage if you cannot see it)")
 
 
 def _check_words(item: Item, report: Report) -> None:

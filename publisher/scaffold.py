@@ -20,7 +20,7 @@ PRACTICE = """
 :status: adopted
 :implements:
 
-Write the practice here: what a State, or States together, can do, in 40 to 150 words.
+{text}
 ```
 """
 UNDERSTANDING = """
@@ -28,7 +28,7 @@ UNDERSTANDING = """
 :id: {id}
 :status: adopted
 
-Write the principle here, in one or two short paragraphs.
+{text}
 ```
 """
 UNDERSTANDINGS_FILE = "framework/understandings.md"
@@ -53,8 +53,9 @@ def new_item(root: Path, kind: str, section: str | None = None, title: str | Non
     else:
         raise SystemExit("new: say `practice <section>` or `understanding`")
     body = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
-    title = title or f"New {kind}: say what States do"
-    path.write_text(body + text.format(title=title, id=item_id, section=section), encoding="utf-8")
+    title = title or model.SCAFFOLD_TITLE.format(kind=kind)
+    path.write_text(body + text.format(title=title, id=item_id, section=section,
+                                       text=model.SCAFFOLD_TEXT[kind]), encoding="utf-8")
     return item_id, path
 
 

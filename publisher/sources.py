@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import glossary, model, registry
-from .items import Corpus, Item, Place, split_ids
+from .items import Corpus, Item, Place, Violation, split_ids
 
 #: The files and folders that hold the framework's text, relative to the project root.
 CONTENT = ("index.md", "framework", "practices", "glossary", "reference")
@@ -34,11 +34,27 @@ def content_files(root: Path) -> list[Path]:
     return found
 
 
+def not_utf8(path: Path, root: Path) -> Violation | None:
+    """Why a file cannot be read as text, with the line of its first bad byte, if it cannot."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return Violation(path.relative_to(root).as_posix(), line, path.name, "not_utf8",
+                         f"is not valid UTF-8 (byte 0x{data[error.start]:02x})",
+                         "save the file as UTF-8 (most editors offer it under 'Save as' or 'Encoding')")
+    return None
+
+
 def read_corpus(root: Path) -> Corpus:
     """Every item, glossary term and term reference of the project, and its registry."""
     corpus = Corpus(published=registry.read(root))
     for path in content_files(root):
         relative = path.relative_to(root).as_posix()
+        if unreadable := not_utf8(path, root):
+            corpus.refused.append(unreadable)
+            continue
         text = path.read_text(encoding="utf-8")
         corpus.items.extend(parse(text, relative))
         terms, references = glossary.read_terms(text, relative)

@@ -9,6 +9,7 @@ and the theme omits are added in every language.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,7 @@ def mend_theme_markup(app: Sphinx, exception: Exception | None) -> None:
     if by_sphinx_language(app.config.language).code != SOURCE:
         _ = labels(app)
         replacements += [
-            (around.format(english), around.format(_(english)))
+            (around.format(english), around.format(html.escape(_(english), quote=True)))
             for around, english in THEME_STRINGS
             if _(english) != english
         ]

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx import locale
 from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
 from sphinx.util.console import strip_escape_sequences
 from sphinx.util.docutils import docutils_namespace
 
@@ -42,6 +43,7 @@ class Build:
     srcdir: Path
     outdir: Path
     warnings: list[str]  # source folder stripped, one line per warning
+    error: str | None = None  # why the build stopped, if it did (a SphinxError's message)
 
     def needs(self) -> dict[str, dict]:
         data = json.loads((self.outdir / "needs.json").read_text(encoding="utf-8"))
@@ -55,27 +57,30 @@ def sphinx_build(srcdir: Path, outdir: Path | None = None, fresh: bool = True, *
     """Build ``srcdir`` as HTML with the project's own configuration, fresh unless told."""
     warnings = io.StringIO()
     outdir = outdir or srcdir / "_build" / "html"
+    error = None
     # Each build registers its nodes and directives with docutils: undo it after.
     with docutils_namespace():
-        app = Sphinx(
-            srcdir=srcdir,
-            confdir=PROJECT,
-            outdir=outdir,
-            doctreedir=outdir / ".doctrees",
-            buildername="html",
-            status=io.StringIO(),
-            warning=warnings,
-            freshenv=fresh,
-            confoverrides=overrides,
-        )
         try:
+            app = Sphinx(
+                srcdir=srcdir,
+                confdir=PROJECT,
+                outdir=outdir,
+                doctreedir=outdir / ".doctrees",
+                buildername="html",
+                status=io.StringIO(),
+                warning=warnings,
+                freshenv=fresh,
+                confoverrides=overrides,
+            )
             app.build()
+        except SphinxError as stopped:  # as sphinx-build reports it: a message, not a traceback
+            error = str(stopped)
         finally:
             # Sphinx caches translators process-wide; one build's catalogs must not leak into the next.
             locale.translators.clear()
     prefix = f"{srcdir}/"
     lines = [line.replace(prefix, "") for line in strip_escape_sequences(warnings.getvalue()).splitlines()]
-    return Build(srcdir, outdir, [line for line in lines if "WARNING" in line or "ERROR" in line])
+    return Build(srcdir, outdir, [line for line in lines if "WARNING" in line or "ERROR" in line], error)
 
 
 @pytest.fixture(scope="session")
