@@ -140,6 +140,14 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def fuzz(session: nox.Session) -> None:
+    """A long fuzzing run: sources and catalogs mutated at random (nox -s fuzz -- 500 for more)."""
+    install(session, "tests")
+    examples = session.posargs[0] if session.posargs else "200"
+    session.run("pytest", "tests/test_fuzz.py", "-p", "no:cacheprovider", env={"PUBLISHER_FUZZ_EXAMPLES": examples})
+
+
+@nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Measure the build on the real and generated corpora; writes bench/results.md."""
     install(session, "docs")

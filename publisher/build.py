@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .languages import LANGUAGES, SOURCE
 from .publication import file_name
+from .safe_build import AlreadyBuilding, end_with_parent, exclusive, guarded, stop_on_terminate, swap
 
 SPHINX_FLAGS = [
     "-W",  # warnings are errors: a broken rule fails the build
@@ -36,7 +37,7 @@ def sphinx(source: Path, builder: str, code: str, outdir: Path, doctrees: Path,
         command.append("-E")  # a fresh read: sphinx-needs' incremental data goes stale
     if confdir:
         command += ["-c", str(confdir)]
-    return subprocess.run([*command, str(source), str(outdir)], check=False).returncode
+    return subprocess.run(guarded([*command, str(source), str(outdir)]), check=False).returncode
 
 
 def build_language(source: Path, code: str, outdir: Path, confdir: Path | None = None,
@@ -58,18 +59,33 @@ def build_language(source: Path, code: str, outdir: Path, confdir: Path | None =
         outdir.mkdir(parents=True, exist_ok=True)
         from .pdf_compile import compile_pdf  # typst and the fonts: only where the build's packages are
 
-        compile_pdf(typst_dir, "framework", outdir / file_name(code, "pdf"), pdf_inputs(source, code))
+        if not step(code, "the PDF", compile_pdf, typst_dir, "framework", outdir / file_name(code, "pdf"),
+                    pdf_inputs(source, code)):
+            return 1
     if "html" in formats:
         from .docx import build_docx
         from .downloads import fill_sizes
 
         if "docx" in formats:
             front = front_matter(source, code)
-            build_docx(outdir, code, front["title"], outdir / file_name(code, "docx"),
-                       author=front["author"], colophon=front["colophon"], base_url=front["base_url"])
+            if not step(code, "the Word document", build_docx, outdir, code, front["title"],
+                        outdir / file_name(code, "docx"), author=front["author"],
+                        colophon=front["colophon"], base_url=front["base_url"]):
+                return 1
         fill_sizes(outdir, source, code)
         return index_for_search(outdir)  # last: the downloads page now shows its sizes
     return 0
+
+
+def step(code: str, what: str, make, *args, **kwargs) -> bool:
+    """Make one output; on failure say which and why in a line, not a traceback."""
+    try:
+        make(*args, **kwargs)
+    except Exception as error:  # Typst's and pandoc's errors alike: an editor needs the message
+        message = " ".join(str(error).split()) or type(error).__name__
+        print(f"build: {code}: {what} could not be made: {message}", file=sys.stderr)
+        return False
+    return True
 
 
 def front_matter(source: Path, code: str) -> dict:
@@ -99,10 +115,10 @@ def pdf_inputs(source: Path, code: str) -> dict[str, str]:
 
 def index_for_search(site: Path) -> int:
     """Pagefind's index of one language's pages: only the article, not the navigation."""
-    return subprocess.run(
+    return subprocess.run(guarded(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind",
          "--root-selector", "article[role=main]", "--exclude-selectors", ".headerlink",
-         "--silent"],
+         "--silent"]),
         check=False,
     ).returncode
 
@@ -114,6 +130,20 @@ def build_site(source: Path, languages: list[str], target: Path, confdir: Path |
     Languages are independent: ``jobs`` of them are built at once (default: one
     per core), each in its own processes.
     """
+    try:
+        with exclusive(target):
+            return _build_site(source, languages, target, confdir, formats, jobs)
+    except AlreadyBuilding as busy:
+        print(f"build: {busy}", file=sys.stderr)
+        return 1
+
+
+def _build_site(source: Path, languages: list[str], target: Path, confdir: Path | None,
+                formats: tuple[str, ...], jobs: int | None) -> int:
+    if unreadable := cannot_read(source, languages):
+        print(unreadable, file=sys.stderr)
+        print(f"build: {target} is left as it was", file=sys.stderr)
+        return 1
     staging = target.with_name(target.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
     with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
@@ -125,13 +155,36 @@ def build_site(source: Path, languages: list[str], target: Path, confdir: Path |
     if failed:
         print(f"build: {', '.join(failed)} failed; {target} is left as it was", file=sys.stderr)
         return statuses[failed[0]]
-    shutil.rmtree(staging / ".doctrees")
-    shutil.rmtree(staging / ".typst", ignore_errors=True)
+    for internal in (".doctrees", ".typst"):
+        shutil.rmtree(staging / internal, ignore_errors=True)
+    for language in languages:
+        remove_internal_files(staging / language)
     write_language_report(source, staging, languages)
     if "html" in formats:
         write_root_files(source, staging)
-    replace_tree(staging, target)
+    swap(staging, target)
     return 0
+
+
+def cannot_read(source: Path, languages: list[str]) -> str:
+    """What stops every language's build before it starts, once, with files and lines."""
+    from . import preflight
+
+    found = sorted({v for code in languages for v in preflight.problems(source, LANGUAGES[code].sphinx)})
+    return "\n".join([*map(str, found), preflight.stopped(found)]) if found else ""
+
+
+#: What Sphinx and sphinx-needs leave beside the pages for their own use: never published.
+INTERNAL_FILES = (".buildinfo", "_sources", "schema_violations.json")
+
+
+def remove_internal_files(folder: Path) -> None:
+    for name in INTERNAL_FILES:
+        path = folder / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
 
 
 def write_language_report(source: Path, site: Path, languages: list[str]) -> None:
@@ -242,16 +295,6 @@ ROOT_PAGE = """<!doctype html>
 """
 
 
-def replace_tree(new: Path, target: Path) -> None:
-    """Move ``new`` to ``target``; the previous ``target`` is kept until then."""
-    old = target.with_name(target.name + ".previous")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build", description=__doc__.splitlines()[0])
     parser.add_argument("languages", nargs="*", help="language codes, e.g. en")
@@ -263,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default=",".join(FORMATS), help="html, pdf, docx (comma-separated)")
     parser.add_argument("--jobs", type=int, help="languages built at once (default: one per core)")
     args = parser.parse_args(argv)
+    # Stopped with whoever started it, and never swapping a half-made site in after that.
+    end_with_parent()
+    stop_on_terminate()
     if args.assemble:
         built = [code for code in LANGUAGES if (args.out / code / "index.html").exists()]
         write_language_report(args.source, args.out, built)

@@ -24,6 +24,7 @@ from lxml import etree
 
 from . import publication
 from .languages import LANGUAGES
+from .safe_build import guarded
 
 #: The documents' claimed creation time, for reproducible bytes: the close of Berne II.
 SOURCE_DATE_EPOCH = "1103241600"
@@ -126,8 +127,8 @@ def build_docx(site: Path, code: str, title: str, output: Path, *, author: str =
     # time. Given to pandoc's process alone: languages are built in parallel threads.
     # --sandbox: pandoc reads no file and fetches nothing while it converts.
     subprocess.run(
-        [pypandoc.get_pandoc_path(), "--sandbox", "--from=html", "--to=docx", f"--output={output}",
-         *metadata],
+        guarded([pypandoc.get_pandoc_path(), "--sandbox", "--from=html", "--to=docx", f"--output={output}",
+                 *metadata]),
         input=combined_html(site, code, title, colophon, base_url), text=True, check=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
     )

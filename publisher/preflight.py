@@ -14,7 +14,6 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from . import po_lint, sources
@@ -22,10 +21,6 @@ from .items import Violation
 from .languages import SOURCE, by_sphinx_language
 
 logger = logging.getLogger(__name__)
-
-
-class CannotRead(SphinxError):
-    category = "The text cannot be read"
 
 
 def problems(root: Path, sphinx_language: str | None) -> list[Violation]:
@@ -41,7 +36,13 @@ def check(app: Sphinx, config: Config) -> None:
         logger.warning(violation.message, location=f"{Path(app.srcdir, violation.path)}:{violation.line}",
                        type="publisher", subtype=violation.rule)
     if found:
-        raise CannotRead(f"{len(found)} problem(s) above, each with its file and line; correct them")
+        # Stop here, before a page is read, with the messages above and no crash report:
+        # sphinx-build reports any exception, its own SphinxError included, with a traceback.
+        raise SystemExit(stopped(found))
+
+
+def stopped(found: list[Violation]) -> str:
+    return f"build: stopped before reading the text: {len(found)} problem(s) above, each with its file and line"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -73,7 +73,7 @@ def sphinx_build(srcdir: Path, outdir: Path | None = None, fresh: bool = True, *
                 confoverrides=overrides,
             )
             app.build()
-        except SphinxError as stopped:  # as sphinx-build reports it: a message, not a traceback
+        except (SphinxError, SystemExit) as stopped:  # as sphinx-build reports it: a message
             error = str(stopped)
         finally:
             # Sphinx caches translators process-wide; one build's catalogs must not leak into the next.

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from pathlib import Path
+
 from conftest import PROJECT, development_page
-from publisher.build import build_site
+from publisher.build import INTERNAL_FILES, build_site, step
+from publisher.safe_build import exclusive, swap
 
 BROKEN = development_page("EP_003", "CU_09")
 
@@ -22,3 +32,118 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(make_project, tmp_pa
     err = capfd.readouterr().err
     assert "practices/02-development.md:4: WARNING: EP_003: implements CU_09, which does not exist" in err
     assert "build: en failed; " in err
+
+
+def files_of(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_two_clean_builds_publish_the_same_bytes_and_nothing_internal(make_project, tmp_path):
+    project = make_project()
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert build_site(project, ["en"], first, confdir=PROJECT) == 0
+    assert build_site(project, ["en"], second, confdir=PROJECT) == 0
+    assert files_of(first) == files_of(second)
+    names = {Path(path).name for path in files_of(first)} | {p.name for p in first.rglob("*") if p.is_dir()}
+    assert names & set(INTERNAL_FILES) == set()
+
+
+def test_a_second_build_of_the_same_site_refuses_and_says_why(make_project, tmp_path, capfd):
+    site = tmp_path / "site"
+    with exclusive(site):
+        assert build_site(make_project(), ["en"], site, confdir=PROJECT) == 1
+    assert f"build: another build of {site} is running (pid {os.getpid()}); wait for it to finish" in (
+        capfd.readouterr().err)
+    assert not site.exists()
+
+
+def test_the_site_is_swapped_in_without_a_moment_where_it_is_missing(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old")
+    missing = []
+    stop = threading.Event()
+
+    def watch():
+        while not stop.is_set():
+            if not (site / "index.html").exists():
+                missing.append(True)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        for round_ in range(30):
+            staging = tmp_path / "site.staging"
+            staging.mkdir()
+            (staging / "index.html").write_text(f"new {round_}")
+            swap(staging, site)
+    finally:
+        stop.set()
+        watcher.join()
+    assert (site / "index.html").read_text() == "new 29" and not (tmp_path / "site.staging").exists()
+    assert missing == []
+
+
+def test_a_failed_output_says_which_and_why_in_one_line(capfd):
+    import typst
+
+    assert not step("ar", "the PDF", typst.compile, "/nonexistent/framework.typ")
+    err = capfd.readouterr().err
+    assert err.startswith("build: ar: the PDF could not be made: ") and "Traceback" not in err
+
+
+def test_stopping_whoever_started_the_build_stops_the_build(make_project, tmp_path):
+    """A build whose nox was killed must not go on and replace the site later."""
+    project, site = make_project(), tmp_path / "site"
+    starter = subprocess.Popen([sys.executable, "-c", (
+        "import subprocess, sys; subprocess.run([sys.executable, '-m', 'publisher.build', 'en', "
+        f"'--out', {str(site)!r}, '--source', {str(project)!r}, '--conf', {str(PROJECT)!r}])")],
+        cwd=PROJECT, env={**os.environ, "PYTHONPATH": str(PROJECT)})
+    deadline = time.monotonic() + 30
+    while not builders(site) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert builders(site), "the build did not start"
+    time.sleep(1)
+    starter.kill()
+    starter.wait()
+    deadline = time.monotonic() + 30
+    while builders(site) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert builders(site) == []
+    time.sleep(2)
+    assert not (site / "en").exists()
+
+
+def builders(site) -> list[int]:
+    """The processes still at work on ``site``: the build and the tools it started."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            command = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if proc.name.isdigit() and str(site).encode() in command and b"-c\x00import subprocess" not in command:
+            found.append(int(proc.name))
+    return found
+
+
+def offline() -> list[str]:
+    """A command prefix that runs a command with no network at all (a new, empty network namespace)."""
+    for prefix in (["unshare", "--map-root-user", "--net"], ["unshare", "--net"]):
+        try:
+            if subprocess.run([*prefix, "true"], capture_output=True).returncode == 0:
+                return prefix
+        except FileNotFoundError:
+            break
+    pytest.skip("this machine cannot make a network namespace (unshare), so cannot refuse the network")
+
+
+def test_the_whole_build_needs_no_network(make_project, tmp_path):
+    project, site = make_project(), tmp_path / "site"
+    result = subprocess.run(
+        [*offline(), sys.executable, "-m", "publisher.build", "en", "--out", str(site), "--source", str(project),
+         "--conf", str(PROJECT)], cwd=PROJECT, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(PROJECT)})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert {"iamm-en.pdf", "iamm-en.docx", "needs.json", "index.html"} <= {p.name for p in (site / "en").iterdir()}
+    assert (site / "en" / "pagefind").is_dir()

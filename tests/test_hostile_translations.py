@@ -54,7 +54,7 @@ def test_a_translation_that_adds_links_or_markup_stops_the_build(project, msgstr
         f'{PAGE}:{line}: WARNING: msgid "States meet. They agree in advance who does what,…": {problem}; '
         "correct the msgstr [publisher.translation_markup]"
     ]
-    assert build.error == "1 problem(s) above, each with its file and line; correct them"
+    assert build.error == "build: stopped before reading the text: 1 problem(s) above, each with its file and line"
 
 
 def test_a_placeholder_the_labels_do_not_have_is_refused(project):
