@@ -18,6 +18,8 @@ def test_new_practice_gets_the_next_free_id_and_trace_names_what_it_lacks(make_p
     assert capsys.readouterr().out.splitlines() == [
         "practices/02-development.md:11: EP_004: implements no understanding; add ':implements:' "
         "with the understandings it serves, e.g. ':implements: CU_01'",
+        "practices/02-development.md:11: EP_004: still has the placeholder `nox -s new` wrote; write the "
+        "item's own title and text",
         "practices/02-development.md:11: EP_004: the practice has 17 words; write 40 to 150 words",
     ]
 
@@ -26,4 +28,5 @@ def test_new_understanding_is_numbered_after_the_last(make_project, capsys):
     project = make_project()
     scaffold.main(["understanding", "--root", str(project)])
     assert "CU_03 added at the end of framework/understandings.md" in capsys.readouterr().out
-    assert [v.rule for v in trace.check_project(project)[1]] == ["understanding_unimplemented", "word_count"]
+    assert sorted(v.rule for v in trace.check_project(project)[1]) == [
+        "scaffold_left", "understanding_unimplemented", "word_count"]
