@@ -15,6 +15,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import publication
 from .i18n import labels
 from .languages import LANGUAGES, by_sphinx_language
 from .model import N_
@@ -58,6 +59,9 @@ def open_graph(app: Sphinx, pagename: str, templatename: str, context: dict, doc
         tags["og:url"] = f"{app.config.html_baseurl}{pagename}.html"
     meta = "".join(f'<meta property="{name}" content="{value}">\n' for name, value in tags.items())
     meta += f'<meta name="description" content="{html.escape(_(DESCRIPTION), quote=True)}">\n'
+    # Who made this edition and under which licence, as machines read it (publisher.publication).
+    meta += f'<meta name="author" content="{html.escape(app.config.author, quote=True)}">\n'
+    meta += f'<link rel="license" href="{publication.LICENCE_URL}">\n'
     context["metatags"] = context.get("metatags", "") + meta
 
 

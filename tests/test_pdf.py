@@ -86,6 +86,7 @@ def test_tagged_with_language_and_title(pdf):
     assert root["/Lang"] == ("zh" if code == "zh" else code)
     _ = translator(PROJECT, LANGUAGES[code].sphinx)
     assert reader.metadata.title == _(model.PUBLICATION_TITLE)
+    assert reader.metadata.author == _(model.AUTHOR)  # this edition's editors, as everywhere
 
 
 def test_text_extracts_in_its_own_script(pdf):

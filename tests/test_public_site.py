@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT
+from publisher import model, publication
 from publisher.build import build_site
 
 ASSET_ATTRIBUTES = {"script": "src", "img": "src", "link": "href", "source": "src", "iframe": "src",
@@ -56,6 +57,9 @@ def test_pages_have_canonical_open_graph_and_favicon(site_with_address):
     properties = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
     assert properties["og:url"] == "https://example.org/iamm/en/practices/01-cooperation.html"
     assert properties["og:locale"] == "en" and properties["og:title"]
+    # The edition's makers and licence, as in the PDF, the Word file and needs.json.
+    assert page.find("meta", attrs={"name": "author"})["content"] == model.AUTHOR
+    assert page.find("link", rel="license")["href"] == publication.LICENCE_URL
     assert page.find("link", rel="icon")["href"].endswith("favicon.svg")
 
 

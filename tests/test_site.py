@@ -121,3 +121,15 @@ def test_items_csv_holds_every_item_with_its_links_and_text(site):
         assert sorted(row["Implements"].split()) == sorted(item.implements)
         assert sorted(row["Implemented by"].split()) == sorted(IMPLEMENTED_BY[item.id])
         assert (site.outdir / row["Address"].split("#")[0]).exists()
+
+
+def test_needs_json_says_which_edition_and_who_made_it(site):
+    import json
+
+    from publisher import publication
+
+    data = json.loads((site.outdir / "needs.json").read_text(encoding="utf-8"))
+    assert (data["editors"], data["license"], data["language"]) == (
+        publication.EDITORS, publication.LICENCE_URL, "en")
+    assert data["edition"].startswith("Working draft") or data["edition"].startswith("Edition ")
+
