@@ -46,6 +46,10 @@ def test_a_translation_links_to_its_catalog_and_the_translation_form(make_projec
     query = {key: values[0] for key, values in parse_qs(urlsplit(links["translation"]).query).items()}
     assert query["template"] == "translation.yml" and query["language"] == "fr"
     assert set(query) - {"template", "title"} <= form_ids("translation.yml")
+    # The fixture has no catalog of labels: each is shown in English, and announced as English.
+    box = build.page("practices/01-cooperation").find(id="EP_002")
+    assert all((a["lang"], a["dir"]) == ("en", "ltr") for a in box.select(".item-suggest a"))
+    assert box.select_one(".item-suggest strong span")["lang"] == "en"
 
 
 def test_without_a_repository_no_item_links_to_one(make_project):
