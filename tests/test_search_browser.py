@@ -58,11 +58,14 @@ def test_an_item_is_found_by_a_word_and_narrowed_by_a_filter(browser, server, pu
     before = result_count(browser)
 
     # Narrow to EP_012's section: the filter shows its count, and only that section's items remain.
+    find = ("const box = [...document.querySelectorAll('.pagefind-ui__filter-checkbox')]"
+            "  .find(b => b.labels[0].textContent.trim().startsWith(arguments[0]));")
+    # Pagefind draws its filters once their index has loaded, which may be after the results.
+    WebDriverWait(browser, 30).until(lambda driver: driver.execute_script(
+        find + "return Boolean(box);", data["section"]["label"]))
     label = browser.execute_script(
         "document.querySelectorAll('.pagefind-ui__filter-block').forEach(d => d.open = true);"
-        "const box = [...document.querySelectorAll('.pagefind-ui__filter-checkbox')]"
-        "  .find(b => b.labels[0].textContent.trim().startsWith(arguments[0]));"
-        "box.click(); return box.labels[0].textContent;", data["section"]["label"])
+        + find + "box.click(); return box.labels[0].textContent;", data["section"]["label"])
     assert re.search(r"\d", label), label  # the count beside the value
     WebDriverWait(browser, 30).until(lambda driver: result_count(driver) < before)
     narrowed = results(browser)
