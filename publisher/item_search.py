@@ -25,7 +25,7 @@ from .model import N_
 TYPE, SECTION, UNDERSTANDING, STATUS = N_("Type"), N_("Section"), N_("Understanding"), N_("Status")
 #: What a page's article holds that search should not return as the page's: the items (each is
 #: a result of its own), and the generated lists and tables that only repeat their IDs and titles.
-EXCLUDED = ["section.item", ".headerlink", ".practice-browser", ".traceability-matrix",
+EXCLUDED = ["section.item", ".headerlink", ".practice-browser", ".practice-facets", ".traceability-matrix",
             ".coverage-sections", ".coverage-understandings"]
 #: Where the items' pages for the indexer are written, inside the language's folder, while it runs.
 STAGING = "_search_items"
