@@ -73,7 +73,7 @@ def build_language(source: Path, code: str, outdir: Path, confdir: Path | None =
                         colophon=front["colophon"], base_url=front["base_url"]):
                 return 1
         fill_sizes(outdir, source, code)
-        return index_for_search(outdir)  # last: the downloads page now shows its sizes
+        return index_for_search(outdir, source, code)  # last: the downloads page now shows its sizes
     return 0
 
 
@@ -113,14 +113,12 @@ def pdf_inputs(source: Path, code: str) -> dict[str, str]:
     return {key: for_print(value, code) for key, value in inputs.items()}
 
 
-def index_for_search(site: Path) -> int:
-    """Pagefind's index of one language's pages: only the article, not the navigation."""
-    return subprocess.run(guarded(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind",
-         "--root-selector", "article[role=main]", "--exclude-selectors", ".headerlink",
-         "--silent"]),
-        check=False,
-    ).returncode
+def index_for_search(site: Path, source: Path, code: str) -> int:
+    """Pagefind's index of one language: items as results of their own (publisher/item_search.py)."""
+    from .catalogs import translator
+    from .item_search import index_site
+
+    return index_site(site, translator(source, LANGUAGES[code].sphinx))
 
 
 def build_site(source: Path, languages: list[str], target: Path, confdir: Path | None = None,

@@ -53,7 +53,7 @@ def combined_html(site: Path, code: str, title: str, colophon: dict | None = Non
         soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("article[role=main]")
         web_only = ", ".join(f"section#{name}" for name in sorted(publication.WEB_ONLY_SECTIONS))
-        for element in article.select(f"a.headerlink, script, .translation-progress, .toctree-wrapper, "
+        for element in article.select(f"a.headerlink, script, .translation-progress, .toctree-wrapper, .web-only, "
                                       f"{web_only}"):
             element.decompose()
         for element in article.select("[id]"):

@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx_needs.nodes import Need
 
-from . import model, publication
+from . import item_tools, model, publication
 from .collect import CorpusDomain
 from .i18n import UNTRANSLATED, labels
 from .items import Item
@@ -53,6 +53,7 @@ def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         section += heading(item)
         section += fields_line(item, _)
         section += citation(app, item, _)
+        section += item_tools.tools(app, docname, item, _)
         if item.implements:
             section += links_line(model.IMPLEMENTS_LABEL, list(item.implements), "implements")
         if implemented_by.get(item.id):
