@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import nox
 
-from publisher.languages import LANGUAGES as PUBLISHED_LANGUAGES  # standard library only
+# Only `python -m nox` puts this folder on the import path; the `nox` console script and
+# `pipx run nox` do not, and importing the project's package would fail there.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from publisher.languages import LANGUAGES as PUBLISHED_LANGUAGES  # noqa: E402  (standard library only)
 
 PYTHON = "3.13"  # Sphinx 9.2 needs 3.13; .python-version selects it too
 LANGUAGES = list(PUBLISHED_LANGUAGES)  # en fr es ar zh ru; their settings: publisher/languages.py
 BUILD = Path("build")
 
 nox.needs_version = ">=2026.10.20"
-nox.options.default_venv_backend = "venv"
+# uv (pinned in requirements/nox.txt) installs the hashed locks several times faster than pip,
+# with the same --require-hashes check; plain venv + pip where uv is missing.
+nox.options.default_venv_backend = "uv|venv"
 nox.options.reuse_venv = "yes"
 nox.options.sessions = []  # name the task you want: see the README
 
