@@ -28,6 +28,7 @@ UNUSED = (
     "sphinx_highlight.js",  # highlights the words of Sphinx's search; Pagefind's does not link so
     "searchtools.js",  # Sphinx's search: Pagefind is the search
     "language_data.js",  # its stemmer
+    "translations.js",  # the strings of those scripts, in a translated build
     "styles/furo-extensions.css",  # Furo's styles for Read the Docs ads, copy buttons, sphinx-design, tabs
 )
 #: Loaded only where a page shows highlighted code.

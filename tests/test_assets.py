@@ -53,3 +53,12 @@ def test_nothing_on_any_page_loads_jquery_or_sphinx_needs(build):
         text = page.read_text(encoding="utf-8")
         for unused in ("jquery", "sphinx-needs/", "sphinx-data-viewer", "doctools.js", "searchtools.js"):
             assert unused not in text, f"{page.relative_to(build.outdir)} loads {unused}"
+
+
+def test_a_translated_page_loads_no_sphinx_translations_either(make_project):
+    page = sphinx_build(make_project(), language="ar").page("practices/01-cooperation")
+    assert loaded(page) == (
+        # Furo's colour scheme, the language switcher's way of keeping the reader's item.
+        ["inline", "inline", "../_static/scripts/furo.js", "../_static/publisher.js"],
+        ["../_static/styles/furo.css", "../_static/publisher.css"],
+    )
