@@ -45,19 +45,34 @@ GNU_TIME = Path("/usr/bin/time")
 
 
 @dataclass
+class Timing:
+    """One run: wall and CPU seconds, the process tree's peak memory, /usr/bin/time's if it ran."""
+
+    seconds: float
+    cpu: float
+    peak_mb: float
+    time_mb: float | None
+
+
+@dataclass
 class Runs:
     """Several runs of the same work: wall times, and the largest memory any of them took."""
 
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     peak_mb: float = 0.0
     time_mb: float | None = None  # /usr/bin/time's maximum resident set, where it was run
 
-    def add(self, seconds: float, peak_mb: float) -> None:
-        self.seconds.append(seconds)
-        self.peak_mb = max(self.peak_mb, peak_mb)
+    def add(self, run: Timing) -> None:
+        self.seconds.append(run.seconds)
+        self.cpu.append(run.cpu)
+        self.peak_mb = max(self.peak_mb, run.peak_mb)
+        self.time_mb = run.time_mb if run.time_mb is not None else self.time_mb
 
     def __str__(self) -> str:
-        return f"{min(self.seconds):.1f} / {statistics.median(self.seconds):.1f} s"
+        # CPU time beside the wall time: on a shared machine it shows the work, not the waiting.
+        return (f"{min(self.seconds):.1f} / {statistics.median(self.seconds):.1f} s "
+                f"(CPU {statistics.median(self.cpu):.1f} s)")
 
 
 def tree_rss_kb(root: int) -> int:
@@ -83,7 +98,7 @@ def tree_rss_kb(root: int) -> int:
     return total
 
 
-def timed(command: list[str], cwd: Path | None = None, check_memory: bool = False) -> tuple[float, float, float | None]:
+def timed(command: list[str], cwd: Path | None = None, check_memory: bool = False) -> Timing:
     """Run a command: its wall time, its process tree's peak memory (MB), and /usr/bin/time's if asked.
 
     The tree is sampled every 50 ms: the sum over every process the command started,
@@ -105,8 +120,11 @@ def timed(command: list[str], cwd: Path | None = None, check_memory: bool = Fals
 
         sampler = threading.Thread(target=sample)
         sampler.start()
-        status = process.wait()
+        _, wait_status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
+        status = os.waitstatus_to_exitcode(wait_status)
+        process.returncode = status
+        cpu = usage.ru_utime + usage.ru_stime  # the command's and the children it waited for
         done.set()
         sampler.join()
         log.seek(0)
@@ -114,10 +132,10 @@ def timed(command: list[str], cwd: Path | None = None, check_memory: bool = Fals
     if status:
         raise SystemExit(f"bench: {' '.join(command)} failed:\n{output[-2000:]}")
     reported = re.findall(r"^maxrss-kb (\d+)$", output, re.M)
-    return seconds, peak / 1024, (int(reported[-1]) / 1024 if reported else None)
+    return Timing(seconds, cpu, peak / 1024, int(reported[-1]) / 1024 if reported else None)
 
 
-def sphinx_html(project: Path, out: Path, fresh: bool = True, check_memory: bool = False) -> tuple:
+def sphinx_html(project: Path, out: Path, fresh: bool = True, check_memory: bool = False) -> Timing:
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-d", str(out / ".doctrees")]
     command += ["-E"] if fresh else []
     return timed([*command, str(project), str(out)], check_memory=check_memory)
@@ -127,9 +145,7 @@ def repeat(runs: int, step, check_memory: bool = False) -> Runs:
     """``runs`` runs of ``step(check_memory)``; /usr/bin/time wraps the first when asked."""
     result = Runs()
     for number in range(runs):
-        seconds, peak, time_mb = step(check_memory and number == 0)
-        result.add(seconds, peak)
-        result.time_mb = time_mb if time_mb is not None else result.time_mb
+        result.add(step(check_memory and number == 0))
     return result
 
 
@@ -173,7 +189,7 @@ def edit_one_practice(project: Path, item: Item, number: int) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def whole_build(project: Path, out: Path, jobs: int, check_memory: bool = False) -> tuple:
+def whole_build(project: Path, out: Path, jobs: int, check_memory: bool = False) -> Timing:
     shutil.rmtree(out, ignore_errors=True)
     return timed([sys.executable, "-m", "publisher.build", *LANGUAGES, "--source", str(project),
                   "--out", str(out), "--jobs", str(jobs)], cwd=project, check_memory=check_memory)
@@ -184,14 +200,14 @@ def measure(label: str, name: str, project: Path, work: Path, whole: bool, runs:
     practices = sum(1 for item in sources.read_items(project) if item.type == "practice")
     pages = len(list((project / "practices").glob("*.md")))
     trace = min(timed([sys.executable, "-S", "-m", "publisher.trace", "--root", str(project)],
-                      cwd=Path(__file__).parent.parent)[0] for _ in range(3))
+                      cwd=Path(__file__).parent.parent).seconds for _ in range(3))
     ours_out = work / f"{name}-ours"
     ours = repeat(runs, lambda check: sphinx_html(project, ours_out, check_memory=check), check_memory=True)
     bare_copy(project, work / f"{name}-bare-src")
     bare = repeat(runs, lambda check: sphinx_html(work / f"{name}-bare-src", work / f"{name}-bare"))
     edits, target = iter(range(runs)), practice_to_edit(project)
 
-    def incremental_step(check: bool) -> tuple:
+    def incremental_step(check: bool) -> Timing:
         edit_one_practice(project, target, next(edits))
         return sphinx_html(project, ours_out, fresh=False, check_memory=check)
 
@@ -205,9 +221,7 @@ def measure(label: str, name: str, project: Path, work: Path, whole: bool, runs:
         serial, parallel = Runs(), Runs()
         for number in range(runs):  # alternated, so that a change in the machine's load hits both
             for jobs, result in ((1, serial), (2, parallel)):
-                seconds, peak, time_mb = whole_build(project, work / f"{name}-site", jobs, check_memory=number == 0)
-                result.add(seconds, peak)
-                result.time_mb = time_mb if time_mb is not None else result.time_mb
+                result.add(whole_build(project, work / f"{name}-site", jobs, check_memory=number == 0))
         speed_up = statistics.median(serial.seconds) / statistics.median(parallel.seconds)
         rows.append(f"| {label}: whole build, {len(LANGUAGES)} languages, HTML + PDF + Word + search | | | "
                     f"1 at a time {serial} | 2 at a time {parallel} | speed-up {speed_up:.2f} × | | "
@@ -232,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs of each measurement (min and median)")
     parser.add_argument("--quick", action="store_true",
                         help="a few minutes: the real corpus and 1,000 practices, no whole build")
+    parser.add_argument("--fresh-clone", action="store_true",
+                        help="also time the README's first command from a fresh clone, twice (publisher.fresh_clone)")
     parser.add_argument("--output", type=Path, default=Path("bench/results.md"))
     args = parser.parse_args(argv)
     if args.quick:
@@ -258,11 +274,20 @@ def main(argv: list[str] | None = None) -> int:
             rows += measure(name, project.name, project, work, whole=name in args.whole.split(","),
                             runs=args.runs)
             print("\n".join(rows), flush=True)
+    if args.fresh_clone:
+        from .fresh_clone import README_COMMAND, first_and_second_build
+
+        (first, first_cpu), (second, second_cpu) = first_and_second_build(root)
+        rows += ["", "| newcomer | first run | second run |", "|---|---|---|",
+                 f"| fresh clone → built site (`{README_COMMAND}`), caches empty | {first:.0f} s "
+                 f"({first_cpu:.0f} s of CPU) | {second:.0f} s ({second_cpu:.0f} s of CPU) |",
+                 "", f"Load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores."]
     report = "\n".join([
         "# Benchmark", "",
         f"Measured by `nox -s bench{' -- --quick' if args.quick else ''}` on {time.strftime('%Y-%m-%d')}: "
         f"{machine()}.", "",
-        f"Each timing is \"minimum / median\" of {args.runs} runs of the same work from the same state, measured",
+        f"Each timing is \"minimum / median\" wall time of {args.runs} runs of the same work from the same state",
+        "(with the median CPU time of the process tree, steadier where other work shares the machine), measured",
         "in the same session as its baseline. \"bare Sphinx\" builds the same text with MyST alone (items",
         "written as headings; the generated reference pages left out); \"incremental\" rebuilds after one",
         "practice's text changed (one word, changed back the next run). Generated corpora come in two",
@@ -270,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         "page). Peak memory is the whole process tree's (every process the build started, sampled every",
         "50 ms), with /usr/bin/time's maximum resident set of the largest single process in brackets.",
         "The whole build is run once to warm up, then one language at a time and two at a time, alternately.",
+        "Lighthouse's scores and the bytes each page transfers: `bench/lighthouse.md`.",
         "", *rows, "",
     ])
     args.output.parent.mkdir(parents=True, exist_ok=True)
