@@ -15,6 +15,6 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_needs")
-    for module in ("preflight", "collect", "refuse", "enforce", "i18n", "layout", "pages", "export", "changelog_page", "switcher", "theme_strings", "pdf", "downloads", "incremental", "seo", "search", "suggest", "item_api", "facets"):
+    for module in ("preflight", "collect", "refuse", "enforce", "i18n", "layout", "pages", "export", "changelog_page", "switcher", "theme_strings", "pdf", "downloads", "incremental", "seo", "search", "suggest", "item_api", "facets", "assets"):
         app.setup_extension(f"publisher.{module}")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -28,9 +28,7 @@ def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     if not any(True for _ in doctree.findall(Need)):
         return
     _ = labels(app)
-    corpus = app.env.get_domain(CorpusDomain.name).corpus()
-    by_id = {item.id: item for item in corpus.items if item.id}
-    implemented_by = corpus.implemented_by()
+    by_id, implemented_by = corpus_index(app)
 
     def link(item_id: str) -> nodes.Node:
         target = by_id.get(item_id)
@@ -64,6 +62,23 @@ def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         if isinstance(twin, nodes.target) and twin.get("ids") == need["ids"]:
             twin.parent.remove(twin)
         need.replace_self(section)
+
+
+_INDEX = "_publisher_corpus_index"
+
+
+def corpus_index(app: Sphinx) -> tuple[dict[str, Item], dict[str, list[str]]]:
+    """Items by ID and who implements each: made once per build, not once per page written."""
+    if (index := getattr(app, _INDEX, None)) is None:
+        corpus = app.env.get_domain(CorpusDomain.name).corpus()
+        index = ({item.id: item for item in corpus.items if item.id}, corpus.implemented_by())
+        setattr(app, _INDEX, index)
+    return index
+
+
+def forget_corpus_index(app: Sphinx, env: Any = None, *args: Any) -> None:
+    """Reading changes the corpus: the next page written makes the index again."""
+    setattr(app, _INDEX, None)
 
 
 def citation(app: Sphinx, item: Item, _) -> nodes.paragraph:
@@ -106,4 +121,6 @@ FIELD_LABELS = (model.N_("Section"), model.N_("Status"))
 def setup(app: Sphinx) -> dict[str, Any]:
     # Before sphinx-needs lays out its need nodes (priority 500): it finds none left.
     app.connect("doctree-resolved", items_as_sections, priority=400)
+    app.connect("env-before-read-docs", forget_corpus_index)
+    app.connect("env-updated", forget_corpus_index)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

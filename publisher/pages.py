@@ -97,9 +97,11 @@ class Filler:
         self._ = labels(app)
         self.items = [item for item in corpus.items if item.id]
         self.figures = coverage.figures(corpus)
+        self._uris: dict[str, str] = {}  # per page linked to: thousands of links point to a few pages
 
     def link(self, item: Item, text: str | None = None) -> nodes.reference:
-        uri = self.app.builder.get_relative_uri(self.docname, item.path.removesuffix(".md"))
+        if (uri := self._uris.get(item.path)) is None:
+            uri = self._uris[item.path] = self.app.builder.get_relative_uri(self.docname, item.path.removesuffix(".md"))
         return nodes.reference("", text or item.id, refuri=f"{uri}#{item.id}", internal=True,
                                reftitle=item.title)
 
@@ -118,13 +120,15 @@ class Filler:
         return [i for i in self.items if i.type == item_type and i.status != model.WITHDRAWN]
 
     def matrix(self) -> list[nodes.Node]:
-        practices = self.adopted(model.PRACTICE.name)
+        # One pass over the practices, not one per cell: the matrix has hundreds of cells.
+        cells: dict[tuple[str, str], list[Item]] = {}
+        for practice in self.adopted(model.PRACTICE.name):
+            for understanding_id in dict.fromkeys(practice.implements):  # a repeated link counts once
+                cells.setdefault((understanding_id, practice.fields.get("section", "")), []).append(practice)
         rows = []
         for understanding in self.adopted(model.UNDERSTANDING.name):
             rows.append([self.understanding_cell(understanding)] + [
-                self.links([p for p in practices
-                            if p.fields.get("section") == slug and understanding.id in p.implements])
-                for slug in model.SECTIONS
+                self.links(cells.get((understanding.id, slug), [])) for slug in model.SECTIONS
             ])
         headers = [self._("Common understanding")] + [self._(title) for title in model.SECTIONS.values()]
         return [table(headers, rows, ["traceability-matrix"], first_width=3)]

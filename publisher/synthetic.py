@@ -2,7 +2,10 @@
 
 The understandings and glossary are the real ones; practices are the real
 practices repeated under new IDs, spread over the thematic sections, so the
-text, markup and links have the real corpus's shape.
+text, markup and links have the real corpus's shape. Two shapes: "realistic"
+puts tens of practices on a page (PER_PAGE), as a real framework's sections
+do, on as many pages as that takes; "stress" puts every section's practices on
+one page, hundreds or thousands to a page.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from pathlib import Path
 from . import model, sources
 
 KEPT = ("index.md", "conf.py", "framework", "glossary", "reference")
+SHAPES = ("realistic", "stress")
+PER_PAGE = 30  # the real sections hold 4 to 14 practices; a large framework, a few dozen
 
 
-def generate(project: Path, target: Path, practices: int) -> None:
-    """Write a copy of ``project`` with ``practices`` practices into ``target``."""
+def generate(project: Path, target: Path, practices: int, shape: str = "stress") -> None:
+    """Write a copy of ``project`` with ``practices`` practices into ``target``, in the given shape."""
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for name in KEPT:
@@ -43,8 +48,15 @@ def generate(project: Path, target: Path, practices: int) -> None:
     folder = target / "practices"
     folder.mkdir()
     for index, slug in enumerate(sections, 1):
-        heading = f"# {model.SECTIONS[slug]}\n\n"
-        (folder / f"{index:02d}-{slug}.md").write_text(heading + "\n".join(per_section[slug]), encoding="utf-8")
+        blocks = per_section[slug]
+        if shape == "stress":
+            pages = [blocks]
+        else:
+            pages = [blocks[start:start + PER_PAGE] for start in range(0, len(blocks), PER_PAGE)] or [[]]
+        for part, page in enumerate(pages, 1):
+            name = f"{index:02d}-{slug}" + (f"-{part:03d}" if len(pages) > 1 else "")
+            heading = f"# {model.SECTIONS[slug]}" + (f" ({part})" if len(pages) > 1 else "") + "\n\n"
+            (folder / f"{name}.md").write_text(heading + "\n".join(page), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -52,8 +64,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("practices", type=int)
     parser.add_argument("target", type=Path)
     parser.add_argument("--project", type=Path, default=Path.cwd())
+    parser.add_argument("--shape", choices=SHAPES, default="realistic")
     args = parser.parse_args(argv)
-    generate(args.project, args.target, args.practices)
+    generate(args.project, args.target, args.practices, args.shape)
 
 
 if __name__ == "__main__":
