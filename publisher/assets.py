@@ -30,24 +30,21 @@ UNUSED = (
     "language_data.js",  # its stemmer
     "translations.js",  # the strings of those scripts, in a translated build
     "styles/furo-extensions.css",  # Furo's styles for Read the Docs ads, copy buttons, sphinx-design, tabs
+    "pygments.css",  # code highlighting: the text has no code (publisher.refuse refuses code blocks)
 )
-#: Loaded only where a page shows highlighted code.
-CODE_ONLY = ("pygments.css",)
 
 
-def is_unused(filename: str, has_code: bool) -> bool:
-    path = filename.split("?", 1)[0].removeprefix("_static/")
-    return path.startswith(UNUSED) or (not has_code and path.startswith(CODE_ONLY))
+def is_unused(filename: str) -> bool:
+    return filename.split("?", 1)[0].removeprefix("_static/").startswith(UNUSED)
 
 
 def keep_used_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                      doctree: nodes.document | None) -> None:
-    has_code = doctree is not None and any(True for _ in doctree.findall(nodes.literal_block))
     # Inline scripts (Furo's colour-scheme switch) have no file name: they stay.
     context["script_files"] = [script for script in context.get("script_files", [])
-                               if not is_unused(script.filename or "", has_code)]
+                               if not is_unused(script.filename or "")]
     context["css_files"] = [sheet for sheet in context.get("css_files", [])
-                            if not is_unused(sheet.filename, has_code)]
+                            if not is_unused(sheet.filename)]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

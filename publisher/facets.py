@@ -142,10 +142,17 @@ def page_body(app: Sphinx, name: str, title: str, facet: str, current: str,
             f'<p><a href="{e(link("reference/browse"))}">{label(BROWSE_LINK)}</a></p></section>')
 
 
+def load_script_where_used(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """facets.js on the page that shows the facets, and no other (Sphinx adds it to this page only)."""
+    if doctree is not None and any("practice-facets" in node["classes"]
+                                   for node in doctree.findall(nodes.container)):
+        app.add_js_file("facets.js")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(facets_placeholder)
     app.add_directive("practice-facets", FacetsDirective)
     app.connect("doctree-resolved", fill)
     app.connect("html-collect-pages", facet_pages)
-    app.add_js_file("facets.js")
+    app.connect("html-page-context", load_script_where_used)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -21,9 +21,6 @@ def loaded(page) -> tuple[list[str], list[str]]:
 def build(tmp_path_factory):
     project = tmp_path_factory.mktemp("assets") / "minimal"
     shutil.copytree(ROOTS / "minimal", project)
-    (project / "glossary" / "index.md").write_text(
-        (project / "glossary" / "index.md").read_text(encoding="utf-8")
-        + "\n```text\nA block of code, so this page needs the highlighting styles.\n```\n", encoding="utf-8")
     return sphinx_build(project)
 
 
@@ -43,15 +40,11 @@ def test_the_search_page_adds_pagefind_alone(build):
     assert sheets == ["_static/styles/furo.css", "_static/publisher.css", "pagefind/pagefind-ui.css"]
 
 
-def test_a_page_with_code_keeps_the_highlighting_styles(build):
-    _, sheets = loaded(build.page("glossary/index"))
-    assert sheets == ["../_static/pygments.css", "../_static/styles/furo.css", "../_static/publisher.css"]
-
-
 def test_nothing_on_any_page_loads_jquery_or_sphinx_needs(build):
     for page in build.outdir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        for unused in ("jquery", "sphinx-needs/", "sphinx-data-viewer", "doctools.js", "searchtools.js"):
+        for unused in ("jquery", "sphinx-needs/", "sphinx-data-viewer", "doctools.js", "searchtools.js",
+                       "pygments.css"):
             assert unused not in text, f"{page.relative_to(build.outdir)} loads {unused}"
 
 
