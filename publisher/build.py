@@ -269,6 +269,7 @@ ROOT_PAGE = """<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width,initial-scale=1">
   <title>{title}</title>
+  <meta name="description" content="The IAMM Open Edition, a restatement of the International Agenda for Migration Management, in English, French, Spanish, Arabic, Chinese and Russian: choose a language.">
   <style>
     body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem;
            line-height: 1.5; color: #1a1a1a; background: #fff; }}
