@@ -111,3 +111,32 @@ def make_project(tmp_path):
         return project
 
     return make
+
+
+@pytest.fixture(scope="session")
+def addressed_site(tmp_path_factory) -> Path:
+    """The minimal project built in every format, knowing the site's public address."""
+    import os
+
+    from publisher.build import build_site
+
+    project = tmp_path_factory.mktemp("addressed") / "project"
+    shutil.copytree(ROOTS / "minimal", project)
+    os.environ["PUBLISHER_BASE_URL"] = "https://example.org/iamm"
+    try:
+        assert build_site(project, ["en"], project.parent / "site", confdir=PROJECT) == 0
+    finally:
+        del os.environ["PUBLISHER_BASE_URL"]
+    return project.parent / "site"
+
+
+@pytest.fixture(scope="session")
+def catalogued(tmp_path_factory) -> Path:
+    """The minimal project with its catalogs made once (the gettext build takes seconds): copy it to change it."""
+    from publisher import i18n_update
+
+    project = tmp_path_factory.mktemp("catalogued") / "minimal"
+    shutil.copytree(ROOTS / "minimal", project)
+    i18n_update.update(project, project.parent / "pot", confdir=PROJECT)
+    return project
+

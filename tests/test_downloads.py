@@ -12,7 +12,7 @@ from lxml import etree
 
 from conftest import PROJECT
 from publisher import sources
-from publisher.build import build_site, front_matter
+from publisher.build import front_matter
 from publisher.catalogs import translator
 from publisher.docx import W as WORDPROCESSING, build_docx
 from publisher.model import AUTHOR
@@ -106,19 +106,9 @@ def test_every_page_links_to_the_downloads(published_site):
 
 
 @pytest.fixture(scope="module")
-def addressed_files(tmp_path_factory):
+def addressed_files(addressed_site):
     """The minimal project's PDF and Word file, built knowing the site's public address."""
-    import os
-    import shutil
-
-    project = tmp_path_factory.mktemp("addressed") / "project"
-    shutil.copytree(PROJECT / "tests" / "roots" / "minimal", project)
-    os.environ["PUBLISHER_BASE_URL"] = "https://example.org/iamm"
-    try:
-        assert build_site(project, ["en"], project.parent / "site", confdir=PROJECT) == 0
-    finally:
-        del os.environ["PUBLISHER_BASE_URL"]
-    return project.parent / "site" / "en"
+    return addressed_site / "en"
 
 
 def test_downloaded_files_link_the_site_by_its_public_address(addressed_files):

@@ -6,18 +6,9 @@ import json
 
 import pytest
 
-from test_browser import AXE, browser, server  # noqa: F401 (fixtures)
+from test_browser import axe_violations, browser, server  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.site
-
-
-def axe_violations(browser) -> list:
-    browser.execute_script(AXE.read_text(encoding="utf-8"))
-    return json.loads(browser.execute_async_script(
-        "const done = arguments[0];"
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-        ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 3)"
-        ".map(n => n.target.join(' '))})))));"))
 
 
 @pytest.mark.parametrize("language", ["en", "ar", "fr"])

@@ -18,13 +18,12 @@ import sys
 import zipfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from conftest import PROJECT, ROOTS
-from publisher import i18n_update, sources
+from conftest import PROJECT
+from publisher import sources
 
 EXAMPLES = int(os.environ.get("PUBLISHER_FUZZ_EXAMPLES", "4"))
 LANGUAGES = ("en", "fr")
@@ -34,14 +33,6 @@ PIECES = ["```", "````", "~~~", "```{practice} X\n:id: EP_009\n", "<!--", "-->",
           "\n", "\n\n", "`", "{", "}", "\u202e", "\x00", "EP_00\uff11", "الهجرة", "移民", '"', "\\", "#", "---"]
 #: A message that says where: a file and a line, or a whole file for a file-level problem.
 PATH_LINE = re.compile(r"^(?:/[^\s:]*/)?(?:[\w.-]+/)*[\w.-]+\.(?:md|po|txt)(?::[0-9]+)?: ", re.M)
-
-
-@pytest.fixture(scope="module")
-def catalogued(tmp_path_factory):
-    project = tmp_path_factory.mktemp("fuzz") / "minimal"
-    shutil.copytree(ROOTS / "minimal", project)
-    i18n_update.update(project, project.parent / "pot", confdir=PROJECT)
-    return project
 
 
 def mutable_files(project: Path) -> list[Path]:

@@ -7,22 +7,13 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, ROOTS, sphinx_build
-from publisher import i18n_update, po_lint, trace
+from conftest import sphinx_build
+from publisher import po_lint, trace
 from test_i18n import FRENCH, PRACTICE_FILLER, fr, translate
 
 MEET = "States meet." + PRACTICE_FILLER
 PAGE = "locales/fr/LC_MESSAGES/practices/01-cooperation.po"
 LABELS = "locales/fr/LC_MESSAGES/publisher.po"
-
-
-@pytest.fixture(scope="module")
-def catalogued(tmp_path_factory):
-    """The minimal project with its French catalogs made once (the gettext build takes seconds)."""
-    project = tmp_path_factory.mktemp("catalogued") / "minimal"
-    shutil.copytree(ROOTS / "minimal", project)
-    i18n_update.update(project, project.parent / "pot", confdir=PROJECT)
-    return project
 
 
 @pytest.fixture

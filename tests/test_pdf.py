@@ -17,7 +17,7 @@ from conftest import PROJECT
 from publisher import model, sources
 from publisher.build import build_language
 from publisher.catalogs import translator
-from publisher.publication import ABOUT, STATEMENT, WEB_ONLY_PAGES, file_name
+from publisher.publication import ABOUT, STATEMENT, WEB_ONLY_PAGES, file_name, for_print
 from publisher.languages import LANGUAGES
 
 pytestmark = pytest.mark.site
@@ -155,8 +155,6 @@ def test_the_fonts_have_a_glyph_for_every_character_of_every_language():
 
 # -- The PDF as its readers use it: copied, searched, read aloud, opened offline ----------------
 
-#: Arabic's optional vowel marks: the PDF sets Arabic without them (publisher/publication.py).
-HARAKAT = re.compile("[\u064b-\u0652]")
 #: Page areas of the running head and the page number (A4 portrait, points from the top).
 BODY_AREA = ["-x", "0", "-y", "62", "-W", "1000", "-H", "716"]
 HEAD_AREA = ["-x", "0", "-y", "0", "-W", "1000", "-H", "62"]
@@ -186,7 +184,7 @@ def comparable(text: str, code: str) -> str:
     text = re.sub(r"[\u00ad-]\s*", "", text)
     text = re.sub(r"[،؛.:!?؟,;。，；：()\"'«»„]", " ", text)
     if code == "ar":
-        text = re.sub(r"([0-9A-Za-z_]+)", r" \1 ", HARAKAT.sub("", text))
+        text = re.sub(r"([0-9A-Za-z_]+)", r" \1 ", for_print(text, code))  # as the PDF sets it
     return ("" if code == "zh" else " ").join(text.split())
 
 
