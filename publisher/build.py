@@ -47,6 +47,7 @@ def build_language(source: Path, code: str, outdir: Path, confdir: Path | None =
     The PDF's Typst builder reuses the doctrees the HTML build has just read.
     """
     doctrees = outdir.parent / ".doctrees" / code
+    front = front_matter(source, code) if {"pdf", "docx"} & set(formats) else {}  # once, for both
     if "html" in formats:
         status = sphinx(source, "html", code, outdir, doctrees, confdir, fresh=True)
         if status:
@@ -60,14 +61,13 @@ def build_language(source: Path, code: str, outdir: Path, confdir: Path | None =
         from .pdf_compile import compile_pdf  # typst and the fonts: only where the build's packages are
 
         if not step(code, "the PDF", compile_pdf, typst_dir, "framework", outdir / file_name(code, "pdf"),
-                    pdf_inputs(source, code)):
+                    pdf_inputs(front, code)):
             return 1
     if "html" in formats:
         from .docx import build_docx
         from .downloads import fill_sizes
 
         if "docx" in formats:
-            front = front_matter(source, code)
             if not step(code, "the Word document", build_docx, outdir, code, front["title"],
                         outdir / file_name(code, "docx"), author=front["author"],
                         colophon=front["colophon"], base_url=front["base_url"]):
@@ -97,17 +97,16 @@ def front_matter(source: Path, code: str) -> dict:
     from .seo import base_url
 
     _ = translator(source, LANGUAGES[code].sphinx)
-    edition = edition_line(source, _)
+    edition, address = edition_line(source, _), base_url()
     return {"title": _(PUBLICATION_TITLE), "author": _(AUTHOR), "edition": edition,
-            "contents": _("Contents"), "base_url": base_url(),
-            "colophon": colophon(_, code, base_url(), edition)}
+            "contents": _("Contents"), "base_url": address,
+            "colophon": colophon(_, code, address, edition)}
 
 
-def pdf_inputs(source: Path, code: str) -> dict[str, str]:
-    """What the PDF template prints besides the text (sys.inputs are strings)."""
+def pdf_inputs(front: dict, code: str) -> dict[str, str]:
+    """What the PDF template prints besides the text (sys.inputs are strings), from the front matter."""
     from .publication import for_print
 
-    front = front_matter(source, code)
     inputs = {"contents": front["contents"], "edition": front["edition"],
               "colophon": json.dumps(front["colophon"], ensure_ascii=False)}
     return {key: for_print(value, code) for key, value in inputs.items()}
