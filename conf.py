@@ -6,12 +6,12 @@ from pathlib import Path
 # The project's own extension lives beside this file, not in site-packages.
 sys.path.insert(0, str(Path(__file__).parent))
 
-from publisher import model  # noqa: E402
+from publisher.content import model  # noqa: E402
 
 # -- Project information -------------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#project-information
 
-project = model.PUBLICATION_TITLE  # translated, with copyright, by publisher.i18n
+project = model.PUBLICATION_TITLE  # translated, with copyright, by publisher.translations.i18n
 author = model.AUTHOR
 copyright = model.COPYRIGHT
 
@@ -27,7 +27,7 @@ include_patterns = ["index.md", "framework/**", "practices/**", "glossary/**", "
 exclude_patterns = [".nox", ".git", "node_modules", "build", "locales", "tests", "publisher", "requirements"]
 language = "en"  # the source; `-D language=fr` builds a translation
 suppress_warnings = [
-    # publisher.rules reports both, with the fix and the same wording as `nox -s trace`.
+    # publisher.content.rules reports both, with the fix and the same wording as `nox -s trace`.
     "needs.link_outgoing",
     "needs.link_target_type",
     "ref.term",
@@ -52,7 +52,7 @@ myst_heading_anchors = 2
 
 # -- Options for sphinx-needs ------------------------------------------------------
 # https://sphinx-needs.readthedocs.io/en/latest/configuration.html
-# The content model lives in publisher/model.py, shared with `nox -s trace`.
+# The content model lives in publisher/content/model.py, shared with `nox -s trace`.
 
 needs_types = model.NEEDS_TYPES
 needs_fields = model.NEEDS_FIELDS
@@ -74,7 +74,7 @@ templates_path = ["publisher/templates"]
 html_static_path = ["publisher/static"]
 html_css_files = ["publisher.css"]
 html_js_files = ["publisher.js"]
-# The search page is Pagefind's (publisher/templates/search.html); Sphinx's index is off (publisher/search.py).
+# The search page is Pagefind's (publisher/templates/search.html); Sphinx's index is off (publisher/outputs/search.py).
 html_additional_pages = {"search": "search.html"}
 html_favicon = "publisher/static/favicon.svg"
 html_title = project
@@ -88,7 +88,7 @@ html_sidebars = {
         "sidebar/scroll-end.html",
     ],
 }
-# The glossary is the index a reader needs; Pagefind (publisher/build.py) is the search.
+# The glossary is the index a reader needs; Pagefind (publisher/tasks/build.py) is the search.
 html_use_index = False
 html_copy_source = False
 html_show_sourcelink = False

@@ -11,10 +11,10 @@ import nox
 # `pipx run nox` do not, and importing the project's package would fail there.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from publisher.languages import LANGUAGES as PUBLISHED_LANGUAGES  # noqa: E402  (standard library only)
+from publisher.content.languages import LANGUAGES as PUBLISHED_LANGUAGES  # noqa: E402  (standard library only)
 
 PYTHON = "3.13"  # Sphinx 9.2 needs 3.13; .python-version selects it too
-LANGUAGES = list(PUBLISHED_LANGUAGES)  # en fr es ar zh ru; their settings: publisher/languages.py
+LANGUAGES = list(PUBLISHED_LANGUAGES)  # en fr es ar zh ru; their settings: publisher/content/languages.py
 BUILD = Path("build")
 
 nox.needs_version = ">=2026.10.20"
@@ -44,14 +44,14 @@ def chosen_languages(session: nox.Session) -> list[str]:
 def build(session: nox.Session) -> None:
     """The whole publication, every language (or those named), fresh, into build/site/."""
     install(session, "docs")
-    session.run("python", "-m", "publisher.build", *chosen_languages(session), "--out", str(BUILD / "site"))
+    session.run("python", "-m", "publisher.tasks.build", *chosen_languages(session), "--out", str(BUILD / "site"))
 
 
 @nox.session(python=PYTHON)
 def assemble(session: nox.Session) -> None:
     """After languages were built separately into build/site/<lang>: the language index and report."""
     install(session, "docs")
-    session.run("python", "-m", "publisher.build", "--assemble", "--out", str(BUILD / "site"))
+    session.run("python", "-m", "publisher.tasks.build", "--assemble", "--out", str(BUILD / "site"))
 
 
 @nox.session(python=PYTHON)
@@ -66,14 +66,14 @@ def release(session: nox.Session) -> None:
     """Stamp an edition: nox -s release -- 2026-1 (then commit and tag edition-2026-1)."""
     if len(session.posargs) != 1:
         session.error("name the edition: nox -s release -- 2026-1")
-    session.run("python", "-m", "publisher.release", session.posargs[0])
+    session.run("python", "-m", "publisher.content.editions", session.posargs[0])
 
 
 def one_format(session: nox.Session, output: str, folder: str, opens: str) -> None:
     """Build one format of the languages named, into build/<folder>/; say what to open."""
     install(session, "docs")
     languages = chosen_languages(session)
-    session.run("python", "-m", "publisher.build", *languages, "--out", str(BUILD / folder),
+    session.run("python", "-m", "publisher.tasks.build", *languages, "--out", str(BUILD / folder),
                 "--formats", output)
     for language in languages:
         session.log(f"open {BUILD / folder / language / opens.format(language=language)}")
@@ -99,7 +99,7 @@ def serve(session: nox.Session) -> None:
     session.run(
         "sphinx-autobuild", ".", str(BUILD / "serve" / language),
         "-D", f"language={PUBLISHED_LANGUAGES[language].sphinx}",
-        # Incremental: publisher.incremental rewrites the pages an edit shows on.
+        # Incremental: publisher.extension.incremental rewrites the pages an edit shows on.
         "--watch", "locales", "--port", "8000", "--open-browser",
     )
 
@@ -107,20 +107,20 @@ def serve(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def new(session: nox.Session) -> None:
     """A new item with the next free ID: nox -s new -- practice <section> | understanding."""
-    session.run("python", "-m", "publisher.scaffold", *session.posargs)
+    session.run("python", "-m", "publisher.content.scaffold", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def trace(session: nox.Session) -> None:
     """The traceability rules, from the sources alone, no Sphinx build."""
-    session.run("python", "-m", "publisher.trace", *session.posargs)
+    session.run("python", "-m", "publisher.content.trace", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def i18n(session: nox.Session) -> None:
     """Extract the messages, merge them into every language's .po, report completeness."""
     install(session, "docs")
-    session.run("python", "-m", "publisher.i18n_update")
+    session.run("python", "-m", "publisher.translations.update")
 
 
 @nox.session(python=PYTHON)
@@ -128,7 +128,7 @@ def changes(session: nox.Session) -> None:
     """Item-level changelog between two revisions: nox -s changes -- BASE [HEAD]."""
     if not session.posargs:
         session.error("name the base revision: nox -s changes -- BASE [HEAD]")
-    session.run("python", "-m", "publisher.changes", *session.posargs)
+    session.run("python", "-m", "publisher.content.changes", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -137,7 +137,7 @@ def coverage(session: nox.Session) -> None:
     figures = sorted(str(path) for path in (BUILD / "site").glob("*/coverage.json"))
     if not figures:
         session.error("no build/site/*/coverage.json: run `nox -s build` first")
-    session.run("python", "-m", "publisher.coverage", *figures)
+    session.run("python", "-m", "publisher.content.coverage_figures", *figures)
 
 
 @nox.session(python=PYTHON)
@@ -161,7 +161,7 @@ def fuzz(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Measure the build on the real and generated corpora; writes bench/results.md."""
     install(session, "docs")
-    session.run("python", "-m", "publisher.bench", *session.posargs)
+    session.run("python", "-m", "publisher.tasks.bench", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -172,9 +172,9 @@ def lighthouse(session: nox.Session) -> None:
     port = "8765"
     site = BUILD / "lighthouse"
     # Built for the address it is served at, so that canonical and alternate links are right.
-    session.run("python", "-m", "publisher.build", *LANGUAGES, "--out", str(site),
+    session.run("python", "-m", "publisher.tasks.build", *LANGUAGES, "--out", str(site),
                 env={"PUBLISHER_BASE_URL": f"http://127.0.0.1:{port}/"})
-    session.run("python", "-m", "publisher.lighthouse", str(site), "--port", port, *session.posargs)
+    session.run("python", "-m", "publisher.tasks.lighthouse", str(site), "--port", port, *session.posargs)
 
 
 @nox.session(python=PYTHON, venv_backend="venv")

@@ -1,7 +1,9 @@
 """The framework's publication: its Sphinx extension and command-line tools.
 
-The command-line tools (``trace``, ``coverage``, ``changes``) need only the
-standard library; Sphinx is imported when the extension is set up.
+Its parts: ``content`` (the model and the rules, standard library only),
+``extension`` (the Sphinx side), ``outputs`` (PDF, Word, data, search),
+``translations`` (catalogs and their checks) and ``tasks`` (what nox runs
+around Sphinx). Sphinx is imported only when the extension is set up.
 """
 
 from __future__ import annotations
@@ -15,6 +17,11 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_needs")
-    for module in ("preflight", "collect", "refuse", "enforce", "i18n", "layout", "pages", "export", "changelog_page", "switcher", "theme_strings", "pdf", "downloads", "incremental", "seo", "search", "suggest", "item_api", "facets", "assets"):
+    for module in ("extension.preflight", "extension.collect", "extension.refuse", "extension.enforce",
+                   "translations.i18n", "extension.layout", "extension.generated_pages",
+                   "outputs.export", "extension.changelog_page", "extension.switcher", "extension.theme_strings",
+                   "outputs.pdf", "extension.downloads", "extension.incremental", "extension.seo",
+                   "outputs.search", "extension.suggest", "outputs.item_api", "extension.facets",
+                   "extension.assets"):
         app.setup_extension(f"publisher.{module}")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -86,8 +86,8 @@ def sphinx_build(srcdir: Path, outdir: Path | None = None, fresh: bool = True, *
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
     """The real framework built as `nox -s build` builds it: every language, HTML and PDF."""
-    from publisher.build import build_site
-    from publisher.languages import LANGUAGES
+    from publisher.tasks.build import build_site
+    from publisher.content.languages import LANGUAGES
 
     site = tmp_path_factory.mktemp("published") / "site"
     assert build_site(PROJECT, list(LANGUAGES), site) == 0, "the build failed: see its warnings above"
@@ -118,7 +118,7 @@ def addressed_site(tmp_path_factory) -> Path:
     """The minimal project built in every format, knowing the site's public address."""
     import os
 
-    from publisher.build import build_site
+    from publisher.tasks.build import build_site
 
     project = tmp_path_factory.mktemp("addressed") / "project"
     shutil.copytree(ROOTS / "minimal", project)
@@ -133,7 +133,7 @@ def addressed_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def catalogued(tmp_path_factory) -> Path:
     """The minimal project with its catalogs made once (the gettext build takes seconds): copy it to change it."""
-    from publisher import i18n_update
+    from publisher.translations import update as i18n_update
 
     project = tmp_path_factory.mktemp("catalogued") / "minimal"
     shutil.copytree(ROOTS / "minimal", project)

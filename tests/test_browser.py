@@ -80,8 +80,8 @@ def axe_violations(browser) -> list:
 
 
 def test_switcher_keeps_the_reader_on_the_same_item(browser, server):
-    from publisher import translation_status
-    from publisher.languages import LANGUAGES
+    from publisher.translations import status as translation_status
+    from publisher.content.languages import LANGUAGES
 
     # The switcher offers a translation once its understandings and titles are all translated.
     offered = [code for code in translation_status.published_languages(PROJECT) if code != "en"]

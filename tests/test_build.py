@@ -13,8 +13,8 @@ import pytest
 from pathlib import Path
 
 from conftest import PROJECT, development_page
-from publisher.build import INTERNAL_FILES, build_site, step
-from publisher.safe_build import exclusive, swap
+from publisher.tasks.build import INTERNAL_FILES, build_site, step
+from publisher.tasks.safe_build import exclusive, swap
 
 BROKEN = development_page("EP_003", "CU_09")
 
@@ -104,7 +104,7 @@ def test_stopping_whoever_started_the_build_stops_the_build(make_project, tmp_pa
     """A build whose nox was killed must not go on and replace the site later."""
     project, site = make_project(), tmp_path / "site"
     starter = subprocess.Popen([sys.executable, "-c", (
-        "import subprocess, sys; subprocess.run([sys.executable, '-m', 'publisher.build', 'en', "
+        "import subprocess, sys; subprocess.run([sys.executable, '-m', 'publisher.tasks.build', 'en', "
         f"'--out', {str(site)!r}, '--source', {str(project)!r}, '--conf', {str(PROJECT)!r}])")],
         cwd=PROJECT, env={**os.environ, "PYTHONPATH": str(PROJECT)})
     deadline = time.monotonic() + 30
@@ -149,7 +149,7 @@ def offline() -> list[str]:
 def test_the_whole_build_needs_no_network(make_project, tmp_path):
     project, site = make_project(), tmp_path / "site"
     result = subprocess.run(
-        [*offline(), sys.executable, "-m", "publisher.build", "en", "--out", str(site), "--source", str(project),
+        [*offline(), sys.executable, "-m", "publisher.tasks.build", "en", "--out", str(site), "--source", str(project),
          "--conf", str(PROJECT)], cwd=PROJECT, capture_output=True, text=True,
         env={**os.environ, "PYTHONPATH": str(PROJECT)})
     assert result.returncode == 0, result.stderr[-2000:]

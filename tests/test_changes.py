@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 
 from conftest import sphinx_build
-from publisher import changes
+from publisher.content import changes
 
 def practice(item_id, title, section, status, implements, text):
     return (f"```{{practice}} {title}\n:id: {item_id}\n:section: {section}\n:status: {status}\n"

@@ -10,7 +10,7 @@ import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
 from conftest import sphinx_build
-from publisher import cite
+from publisher.outputs import cite
 
 BASE = "https://example.org/iamm/"
 EDITION = "2026-1 2026-11-01\n"

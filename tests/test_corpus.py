@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from conftest import PROJECT
-from publisher import model, rules, sources, trace
+from publisher.content import model, rules, sources, trace
 
 ITEMS = sources.read_items(PROJECT)
 ADOPTED = [item for item in ITEMS if item.status != model.WITHDRAWN]
@@ -83,7 +83,7 @@ def test_practice_ids_run_across_the_framework_without_gaps():
 
 
 def test_every_item_keeps_the_word_limits_the_readme_states():
-    """The rule (publisher/rules.py) reports each item outside its limits with file and line."""
+    """The rule (publisher/content/rules.py) reports each item outside its limits with file and line."""
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     for item_type, (low, high) in model.WORD_LIMITS.items():
         assert f"{low} to {high} words" in readme, item_type
@@ -105,7 +105,7 @@ def test_each_section_has_one_name_per_language():
     """The section a practice names and the title of its page are the same words."""
     from babel.messages.pofile import read_po
 
-    from publisher.languages import LANGUAGES, TRANSLATIONS
+    from publisher.content.languages import LANGUAGES, TRANSLATIONS
 
     def catalog(path):
         with path.open("rb") as file:

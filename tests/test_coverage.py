@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from publisher import coverage, sources
-from publisher.items import Corpus
+from publisher.content import coverage_figures as coverage
+from publisher.content import sources
+from publisher.content.items import Corpus
 
 
 def test_shortfalls_name_each_understanding_and_section_below_threshold(make_project):

@@ -11,14 +11,14 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from conftest import PROJECT
-from publisher import sources
-from publisher.build import front_matter
-from publisher.catalogs import translator
-from publisher.docx import W as WORDPROCESSING, build_docx
-from publisher.model import AUTHOR
-from publisher.publication import ABOUT, DATA_FILES, WEB_ONLY_PAGES
-from publisher.downloads import SIZE_PLACEHOLDER, files
-from publisher.languages import LANGUAGES
+from publisher.content import sources
+from publisher.tasks.build import front_matter
+from publisher.translations.catalogs import translator
+from publisher.outputs.docx import W as WORDPROCESSING, build_docx
+from publisher.content.model import AUTHOR
+from publisher.content.publication import ABOUT, DATA_FILES, WEB_ONLY_PAGES
+from publisher.extension.downloads import SIZE_PLACEHOLDER, files
+from publisher.content.languages import LANGUAGES
 
 pytestmark = pytest.mark.site
 

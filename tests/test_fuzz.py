@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from sphinx.util.console import strip_colors
 
 from conftest import PROJECT
-from publisher import sources
+from publisher.content import sources
 
 EXAMPLES = int(os.environ.get("PUBLISHER_FUZZ_EXAMPLES", "4"))
 LANGUAGES = ("en", "fr")
@@ -97,7 +97,7 @@ def test_mutated_sources_fail_clearly_or_lose_nothing(catalogued, tmp_path_facto
     mutate(files[which % len(files)], where, kind, text)
     site = project.parent / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "publisher.build", *LANGUAGES, "--out", str(site), "--source", str(project),
+        [sys.executable, "-m", "publisher.tasks.build", *LANGUAGES, "--out", str(site), "--source", str(project),
          "--conf", str(PROJECT)], cwd=PROJECT, capture_output=True, text=True,
         env={**os.environ, "PYTHONPATH": str(PROJECT)})
     # Under CI=true Sphinx colours its messages; the reader sees the colours rendered, not the escapes.

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import development_page, sphinx_build
-from publisher import trace
+from publisher.content import trace
 
 CASES = tomllib.loads((Path(__file__).parent / "hostile_cases.toml").read_text(encoding="utf-8"))["case"]
 #: What must never be found in a built page, whatever the text tried.

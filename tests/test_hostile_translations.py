@@ -8,7 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import sphinx_build
-from publisher import po_lint, trace
+from publisher.translations import po_lint
+from publisher.content import trace
 from test_i18n import FRENCH, PRACTICE_FILLER, fr, translate
 
 MEET = "States meet." + PRACTICE_FILLER

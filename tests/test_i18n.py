@@ -5,7 +5,8 @@ from __future__ import annotations
 from babel.messages.pofile import read_po, write_po
 
 from conftest import PROJECT, sphinx_build
-from publisher import i18n_update, translation_status
+from publisher.translations import status as translation_status
+from publisher.translations import update as i18n_update
 
 #: The fixture's texts: each first sentence, then words enough for the word limits.
 PRACTICE_FILLER = (" They agree in advance who does what, share what they learn, report on the results"
@@ -79,7 +80,7 @@ def test_every_catalog_holds_exactly_the_current_english_messages(tmp_path):
     """Run `nox -s i18n` after changing the English: otherwise a new paragraph has no translation slot."""
     from pathlib import Path
 
-    from publisher.languages import LANGUAGES, TRANSLATIONS
+    from publisher.content.languages import LANGUAGES, TRANSLATIONS
 
     i18n_update.extract(PROJECT, tmp_path)
     for pot in sorted(tmp_path.rglob("*.pot")):

@@ -9,7 +9,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 from conftest import sphinx_build
-from publisher import item_api
+from publisher.outputs import item_api
 
 BASE = "https://example.org/iamm/"
 SCHEMAS = {name: json.loads((item_api.SCHEMAS / name).read_text(encoding="utf-8"))
@@ -101,7 +101,7 @@ def test_a_translated_item_is_in_its_language_with_the_english_named(make_projec
     from test_i18n import FRENCH, fr, translate
 
     from conftest import PROJECT
-    from publisher import i18n_update
+    from publisher.translations import update as i18n_update
 
     project = make_project()
     i18n_update.update(project, tmp_path / "pot", confdir=PROJECT)

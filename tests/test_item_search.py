@@ -5,7 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from conftest import sphinx_build
-from publisher import item_search
+from publisher.outputs import search_index as item_search
 
 
 def test_each_item_is_indexed_with_its_address_metadata_and_filters(make_project):

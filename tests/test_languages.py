@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import PROJECT, sphinx_build
-from publisher import i18n_update, translation_status
+from publisher.translations import status as translation_status
+from publisher.translations import update as i18n_update
 from test_i18n import FRENCH, fr, translate
 
 

@@ -14,11 +14,11 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import PROJECT
-from publisher import model, sources
-from publisher.build import build_language
-from publisher.catalogs import translator
-from publisher.publication import ABOUT, STATEMENT, WEB_ONLY_PAGES, file_name, for_print
-from publisher.languages import LANGUAGES
+from publisher.content import model, sources
+from publisher.tasks.build import build_language
+from publisher.translations.catalogs import translator
+from publisher.content.publication import ABOUT, STATEMENT, WEB_ONLY_PAGES, file_name, for_print
+from publisher.content.languages import LANGUAGES
 
 pytestmark = pytest.mark.site
 
@@ -130,7 +130,7 @@ def test_the_fonts_have_a_glyph_for_every_character_of_every_language():
     from babel.messages.pofile import read_po
     from fontTools.ttLib import TTCollection, TTFont
 
-    from publisher.pdf_compile import font_paths
+    from publisher.outputs.pdf_compile import font_paths
 
     covered: set[int] = set()
     for folder in font_paths():

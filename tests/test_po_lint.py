@@ -5,7 +5,8 @@ from __future__ import annotations
 from babel.messages.pofile import read_po
 
 from conftest import PROJECT, sphinx_build
-from publisher import i18n_update, po_lint
+from publisher.translations import po_lint
+from publisher.translations import update as i18n_update
 from test_i18n import BODY, PRACTICE_FILLER, fr, translate
 
 MEET = "States meet." + PRACTICE_FILLER

@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from publisher import model, publication
+from publisher.content import model, publication
 
 ASSET_ATTRIBUTES = {"script": "src", "img": "src", "link": "href", "source": "src", "iframe": "src",
                     "video": "src", "audio": "src"}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from publisher import registry, release, sources
+from publisher.content import registry
+from publisher.content import editions as release
+from publisher.content import sources
 
 
 def test_release_stamps_the_edition_and_registers_every_id(make_project):

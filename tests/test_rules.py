@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import sphinx_build
-from publisher import trace
+from publisher.content import trace
 
 CASES = tomllib.loads((Path(__file__).parent / "rule_cases.toml").read_text(encoding="utf-8"))["case"]
 

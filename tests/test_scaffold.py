@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publisher import scaffold, trace
+from publisher.content import scaffold, trace
 
 
 def test_new_practice_gets_the_next_free_id_and_trace_names_what_it_lacks(make_project, capsys):

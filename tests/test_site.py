@@ -7,7 +7,7 @@ from collections import defaultdict
 import pytest
 
 from conftest import PROJECT, sphinx_build
-from publisher import model, sources
+from publisher.content import model, sources
 
 pytestmark = pytest.mark.site
 
@@ -107,7 +107,7 @@ def test_coverage_page_counts_practices_per_understanding_and_section(site):
 def test_items_csv_holds_every_item_with_its_links_and_text(site):
     import csv
 
-    from publisher.export import visible_text
+    from publisher.outputs.export import visible_text
 
     with (site.outdir / "items.csv").open(encoding="utf-8") as file:
         rows = {row["ID"]: row for row in csv.DictReader(file)}
@@ -126,7 +126,7 @@ def test_items_csv_holds_every_item_with_its_links_and_text(site):
 def test_needs_json_says_which_edition_and_who_made_it(site):
     import json
 
-    from publisher import publication
+    from publisher.content import publication
 
     data = json.loads((site.outdir / "needs.json").read_text(encoding="utf-8"))
     assert (data["editors"], data["license"], data["language"]) == (

@@ -7,8 +7,9 @@ import csv
 import pytest
 
 from conftest import PROJECT, sphinx_build
-from publisher import model, sources, translation_status
-from publisher.languages import LANGUAGES, TRANSLATIONS
+from publisher.content import model, sources
+from publisher.translations import status as translation_status
+from publisher.content.languages import LANGUAGES, TRANSLATIONS
 
 pytestmark = pytest.mark.site
 
@@ -42,7 +43,7 @@ def test_a_published_language_exports_its_own_words(site):
     code, build = site
     if code not in PUBLISHED:
         pytest.skip(f"{code} is not published yet")
-    from publisher.export import visible_text
+    from publisher.outputs.export import visible_text
 
     def plain(text: str) -> str:  # the page's typographic quotes and spaces, as typed
         return " ".join(text.translate(str.maketrans("’‘“”«»\u00a0\u202f", "''\"\"\"\"  ")).split())

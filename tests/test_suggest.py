@@ -9,7 +9,7 @@ import yaml
 from sphinx.errors import ConfigError
 
 from conftest import PROJECT, sphinx_build
-from publisher import suggest
+from publisher.extension import suggest
 
 REPO = "https://github.com/acme/iamm"
 FORMS = PROJECT / ".github" / "ISSUE_TEMPLATE"

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from conftest import PROJECT, development_page
-from publisher import trace
+from publisher.content import trace
 
 BROKEN = development_page("EP_003", "CU_09")
 
@@ -27,7 +27,7 @@ def test_under_github_actions_each_violation_is_also_an_annotation(make_project,
 
 def test_trace_needs_nothing_but_the_standard_library():
     # -S: no site-packages, so neither Sphinx nor any other installed package.
-    result = subprocess.run([sys.executable, "-S", "-m", "publisher.trace"], cwd=PROJECT,
+    result = subprocess.run([sys.executable, "-S", "-m", "publisher.content.trace"], cwd=PROJECT,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr.startswith("trace: ") and result.stderr.endswith(" items, 0 violation(s)\n")

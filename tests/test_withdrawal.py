@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import sphinx_build
-from publisher import trace
+from publisher.content import trace
 
 REGISTRY = "CU_01\nCU_02\nEP_001\nEP_002\n"
 EP_002_WITHDRAWN = """

@@ -1,4 +1,4 @@
-// The practice browser's facets combined (publisher/facets.py): section × understanding × status.
+// The practice browser's facets combined (publisher/extension/facets.py): section × understanding × status.
 // Without JavaScript, each facet value has its own page; here the three narrow one list at once,
 // and each choice shows how many practices it would leave.
 (function () {

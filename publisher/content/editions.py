@@ -1,0 +1,69 @@
+"""``nox -s release -- <edition>``: stamp an edition of the framework.
+
+Writes the edition's name and date to EDITION (the PDF's cover and the site's
+landing page show it), and registers every current ID as published, so that
+none can disappear afterwards. Then commit and tag ``edition-<name>``: the
+publishing workflow builds every edition tag under ``/editions/<name>/``, so
+earlier editions stay reachable, and the site's "What changed" page compares
+with the latest.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from publisher.content import registry, sources
+from publisher.content.model import N_
+
+EDITION_FILE = "EDITION"
+WORKING_DRAFT = N_("Working draft")
+EDITION = N_("Edition {name}")
+
+
+def current_edition(root: Path) -> tuple[str, str] | None:
+    """(name, ISO date) of the stamped edition, if the sources are one."""
+    path = root / EDITION_FILE
+    if not path.exists():
+        return None
+    name, date = path.read_text(encoding="utf-8").split()[:2]
+    return name, date
+
+
+def edition_line(root: Path, _=lambda message: message) -> str:
+    """What the cover says: the edition and its date, or a working draft dated by its last commit."""
+    stamped = current_edition(root)
+    if stamped:
+        return f"{_(EDITION).format(name=stamped[0])} · {stamped[1]}"
+    date = last_commit_date(root)
+    return f"{_(WORKING_DRAFT)} · {date}" if date else _(WORKING_DRAFT)
+
+
+@functools.lru_cache(maxsize=None)
+def last_commit_date(root: Path) -> str:
+    """The date of the sources' last commit: a working draft is dated by it, not by the clock."""
+    return subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True,
+                          text=True, check=False).stdout.strip()
+
+
+def release(root: Path, name: str, date: datetime.date) -> list[str]:
+    if not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z.-]*", name):
+        raise SystemExit(f"release: '{name}' cannot name an edition; use letters, digits, '.' and '-'")
+    (root / EDITION_FILE).write_text(f"{name} {date.isoformat()}\n", encoding="utf-8")
+    return registry.add(root, [item.id for item in sources.read_items(root) if item.id])
+
+
+def main(argv: list[str] | None = None) -> int:
+    name = (argv or sys.argv[1:])[0]
+    added = release(Path.cwd(), name, datetime.date.today())
+    print(f"release: edition {name} stamped; {len(added)} new ID(s) registered as published.\n"
+          f"Now: git commit -am 'Edition {name}' && git tag edition-{name} && git push --tags")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Sphinx side: read the items, refuse what the text must not carry, lay out every page."""

@@ -1,0 +1,41 @@
+"""Fail the Sphinx build on every traceability violation, with file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from publisher.content import registry, rules, sources
+from publisher.extension.collect import CorpusDomain
+from publisher.content.languages import SOURCE, by_sphinx_language
+
+logger = logging.getLogger(__name__)
+
+
+def check_corpus(app: Sphinx, env: BuildEnvironment) -> None:
+    corpus = env.get_domain(CorpusDomain.name).corpus()
+    corpus.published = registry.read(Path(env.srcdir))
+    violations = rules.check(corpus) + rules.unseen(sources.read_items(Path(env.srcdir)), corpus.items)
+    if by_sphinx_language(app.config.language).code != SOURCE:
+        # A translated page's references come from the .po files: they are checked there,
+        # where the translator can fix them (publisher.extension.preflight).
+        violations = [v for v in violations if not v.rule.startswith("term_")]
+    for violation in violations:
+        logger.warning(
+            violation.message,
+            # A path, not a docname: a registry line has no document.
+            location=f"{Path(env.srcdir, violation.path)}:{violation.line}",
+            type="publisher",
+            subtype=violation.rule,
+        )
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    # env-updated, unlike env-check-consistency, runs on every build, even one
+    # that reads nothing anew: a violation fails the build until it is fixed.
+    app.connect("env-updated", check_corpus)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,127 @@
+"""Lay out each item as a section with a heading, in every output.
+
+sphinx-needs lays items out as tables: for a screen reader a table is not a
+heading to jump to, and typsphinx drops sphinx-needs' zero-column tables with
+all their text. Each item becomes a section instead: a heading with its ID and
+title (its permalink, its entry in the PDF outline), a line of fields, its
+links both ways, and its text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx_needs.nodes import Need
+
+from publisher.extension import item_tools
+from publisher.content import model, publication
+from publisher.extension.collect import CorpusDomain
+from publisher.translations.i18n import UNTRANSLATED, labels
+from publisher.content.items import Item
+from publisher.content.languages import by_sphinx_language
+from publisher.content.editions import edition_line
+
+
+def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if not any(True for _ in doctree.findall(Need)):
+        return
+    _ = labels(app)
+    by_id, implemented_by = corpus_index(app)
+
+    def link(item_id: str) -> nodes.Node:
+        target = by_id.get(item_id)
+        if target is None:  # a dead link: the build reports it (publisher.content.rules)
+            return nodes.Text(item_id)
+        uri = app.builder.get_relative_uri(docname, target.path.removesuffix(".md"))
+        return nodes.reference("", f"{item_id} {target.title}", internal=True, refuri=f"{uri}#{item_id}")
+
+    def links_line(label: str, ids: list[str], kind: str) -> nodes.paragraph:
+        line = nodes.paragraph(classes=["item-links", kind])
+        line += nodes.strong("", f"{_(label)}: ")
+        for index, item_id in enumerate(sorted(ids)):
+            line += [nodes.Text("; ")] if index else []
+            line += link(item_id)
+        return line
+
+    for need in list(doctree.findall(Need)):
+        item = by_id[need["ids"][0]]
+        section = nodes.section(ids=[item.id], classes=["item", item.type, item.status or ""])
+        section += heading(item)
+        section += fields_line(item, _)
+        section += citation(app, item, _)
+        section += item_tools.tools(app, docname, item, _)
+        if item.implements:
+            section += links_line(model.IMPLEMENTS_LABEL, list(item.implements), "implements")
+        if implemented_by.get(item.id):
+            section += links_line(model.IMPLEMENTED_BY_LABEL, implemented_by[item.id], "implemented-by")
+        section.extend(need.children)
+        # sphinx-needs puts an anchor with the same ID before the need: a duplicate label.
+        twin = need.previous_sibling()
+        if isinstance(twin, nodes.target) and twin.get("ids") == need["ids"]:
+            twin.parent.remove(twin)
+        need.replace_self(section)
+
+
+_INDEX = "_publisher_corpus_index"
+
+
+def corpus_index(app: Sphinx) -> tuple[dict[str, Item], dict[str, list[str]]]:
+    """Items by ID and who implements each: made once per build, not once per page written."""
+    if (index := getattr(app, _INDEX, None)) is None:
+        corpus = app.env.get_domain(CorpusDomain.name).corpus()
+        index = ({item.id: item for item in corpus.items if item.id}, corpus.implemented_by())
+        setattr(app, _INDEX, index)
+    return index
+
+
+def forget_corpus_index(app: Sphinx, env: Any = None, *args: Any) -> None:
+    """Reading changes the corpus: the next page written makes the index again."""
+    setattr(app, _INDEX, None)
+
+
+def citation(app: Sphinx, item: Item, _) -> nodes.paragraph:
+    """How to cite the item: this edition, its stamp and date, the ID, the permanent address.
+
+    The title is this edition's wording, not the Agenda's: it is not quoted.
+    """
+    code = by_sphinx_language(app.config.language).code
+    url = publication.site_url(app.config.publisher_base_url, code, f"permalink.html?id={item.id}")
+    words = {"edition_name": _(publication.EDITION_NAME), "edition": edition_line(Path(app.srcdir), _),
+             "id": item.id, "url": url}
+    line = _(publication.CITATION_WITH_URL if url else publication.CITATION).format(**words)
+    return nodes.paragraph("", line, classes=["item-cite"])
+
+
+def heading(item: Item) -> nodes.title:
+    title_classes = ["item-title"] + ([] if item.title_translated else [UNTRANSLATED])
+    return nodes.title(
+        "", "",
+        nodes.inline("", item.id, classes=["item-id"]),
+        nodes.Text(" "),
+        nodes.inline("", item.title, classes=title_classes),
+    )
+
+
+def fields_line(item: Item, _) -> nodes.paragraph:
+    fields = [_(model.ITEM_TYPES[item.type].title)]
+    # Unknown values are shown as written: the build reports them (publisher.content.rules).
+    if section := item.fields.get("section"):
+        fields.append(f"{_('Section')}: {_(model.SECTIONS.get(section, section))}")
+    if status := item.status:
+        fields.append(f"{_('Status')}: {_(model.STATUSES.get(status, status))}")
+    return nodes.paragraph("", " · ".join(fields), classes=["item-fields"])
+
+
+#: The labels of the fields line, for the translators' catalog.
+FIELD_LABELS = (model.N_("Section"), model.N_("Status"))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    # Before sphinx-needs lays out its need nodes (priority 500): it finds none left.
+    app.connect("doctree-resolved", items_as_sections, priority=400)
+    app.connect("env-before-read-docs", forget_corpus_index)
+    app.connect("env-updated", forget_corpus_index)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,1 @@
+"""Command-line tasks that nox runs around Sphinx: the whole build, the benchmarks, Lighthouse."""

@@ -1,0 +1,72 @@
+"""``nox -s i18n``: extract the messages and merge them into every language's catalogs.
+
+A message whose English changed keeps its old translation, marked fuzzy, so
+the translator sees what to revise; a message that left the text stays in the
+catalog as obsolete. Nothing a translator wrote is silently lost.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import write_po
+from sphinx_intl import catalog as po
+
+from publisher.translations.catalogs import DOMAIN, LOCALES
+from publisher.content.languages import LANGUAGES, TRANSLATIONS
+from publisher.translations.status import report
+
+#: The catalogs' creation date: fixed, so that an update changes only what changed.
+SOURCE_DATE_EPOCH = "1103241600"  # 17 December 2004, the close of Berne II
+LINE_WIDTH = 76
+
+
+def extract(root: Path, pot_dir: Path, confdir: Path | None = None) -> None:
+    """Write a .pot per page, and publisher.pot for the extension's labels."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+    command = [sys.executable, "-m", "sphinx", "-b", "gettext", "-E", "-q",
+               "-D", "needs_build_json=0"]  # sphinx-needs' JSON export crashes the gettext builder
+    if confdir:
+        command += ["-c", str(confdir)]
+    subprocess.run([*command, str(root), str(pot_dir)], check=True, env=env)
+
+    created = datetime.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), datetime.timezone.utc)
+    labels = Catalog(project="publisher", creation_date=created)  # not now: a rerun changes nothing
+    package = Path(__file__).parents[1]  # every module of the publisher
+    for _, line, message, _comments, _context in extract_from_dir(package, keywords={"_": None, "N_": None}):
+        labels.add(message, locations=[])
+    with (pot_dir / f"{DOMAIN}.pot").open("wb") as file:
+        write_po(file, labels, width=LINE_WIDTH)
+
+
+def merge(pot_dir: Path, locale_dir: Path, languages: list[str]) -> None:
+    """Bring every language's .po up to date with the .pot files."""
+    for pot_path in sorted(pot_dir.rglob("*.pot")):
+        template = po.load_po(str(pot_path))
+        name = pot_path.relative_to(pot_dir).with_suffix(".po")
+        for language in languages:
+            po_path = locale_dir / language / "LC_MESSAGES" / name
+            if po_path.exists():
+                catalog = po.load_po(str(po_path))
+                po.update_with_fuzzy(catalog, template)
+            else:
+                po_path.parent.mkdir(parents=True, exist_ok=True)
+                catalog = template
+                catalog.locale = language
+            po.dump_po(str(po_path), catalog, width=LINE_WIDTH)
+
+
+def update(root: Path, pot_dir: Path, confdir: Path | None = None) -> None:
+    extract(root, pot_dir, confdir)
+    merge(pot_dir, root / LOCALES, [LANGUAGES[code].sphinx for code in TRANSLATIONS])
+
+
+if __name__ == "__main__":
+    update(Path.cwd(), Path("build/gettext"))
+    print(report(Path.cwd()))
