@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import pytest
 
 from conftest import PROJECT
 from publisher.content import model, rules, sources, trace

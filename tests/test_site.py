@@ -107,7 +107,7 @@ def test_coverage_page_counts_practices_per_understanding_and_section(site):
 def test_items_csv_holds_every_item_with_its_links_and_text(site):
     import csv
 
-    from publisher.outputs.export import visible_text
+    from publisher.content.myst import visible_text
 
     with (site.outdir / "items.csv").open(encoding="utf-8") as file:
         rows = {row["ID"]: row for row in csv.DictReader(file)}

@@ -43,7 +43,7 @@ def test_a_published_language_exports_its_own_words(site):
     code, build = site
     if code not in PUBLISHED:
         pytest.skip(f"{code} is not published yet")
-    from publisher.outputs.export import visible_text
+    from publisher.content.myst import visible_text
 
     def plain(text: str) -> str:  # the page's typographic quotes and spaces, as typed
         return " ".join(text.translate(str.maketrans("’‘“”«»\u00a0\u202f", "''\"\"\"\"  ")).split())

@@ -6,7 +6,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from sphinx.errors import ConfigError
 
 from conftest import PROJECT, sphinx_build
 from publisher.extension import suggest

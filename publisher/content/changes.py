@@ -19,10 +19,10 @@ from pathlib import Path
 from publisher.content import model, sources
 from publisher.content.items import Item
 from publisher.content.model import N_
+from publisher.content.myst import visible_text
 
 WORKING_TREE = None  # a revision of None reads the files as they are on disk
 
-_ROLE = re.compile(r"\{[\w:-]+\}`(?:([^`<]*?)\s*<[^>`]*>|([^`]*))`")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_~{}\[\]<>#|$])")
 
 
@@ -118,8 +118,8 @@ MYST = Style(deleted="{{del}}`{}`", inserted="{{ins}}`{}`")
 
 
 def visible_words(text: str) -> list[str]:
-    """The words a reader sees, roles reduced to their text."""
-    return _ROLE.sub(lambda match: match[1] or match[2], text).split()
+    """The words a reader sees, roles and links reduced to their text."""
+    return visible_text(text).split()
 
 
 def redline(old: str, new: str, style: Style = GITHUB) -> str:

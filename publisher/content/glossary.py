@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from publisher.content.items import Place
+from publisher.content.myst import ROLE, role_target
 
 _GLOSSARY_OPEN = re.compile(r"^(`{3,}|~{3,})\{glossary\}")
 _TERM_LINE = re.compile(r"^(?P<term>[^\s:].*?)\s*$")
-_TERM_ROLE = re.compile(r"\{term\}`(?:[^`<]*<(?P<target>[^>`]+)>|(?P<plain>[^`]+))`")
 
 
 def normalise(term: str) -> str:
@@ -23,8 +22,9 @@ def read_terms(text: str, path: str) -> tuple[dict[str, Place], list[tuple[str, 
     references: list[tuple[str, Place]] = []
     fence = None
     for number, line in enumerate(text.splitlines(), 1):
-        for match in _TERM_ROLE.finditer(line):
-            references.append((normalise(match["target"] or match["plain"]), Place(path, number)))
+        for match in ROLE.finditer(line):
+            if match["name"] == "term":
+                references.append((normalise(role_target(match)), Place(path, number)))
         if opening := _GLOSSARY_OPEN.match(line):
             fence = opening[1]
         elif fence and line.startswith(fence) and not line.strip(fence[0]):

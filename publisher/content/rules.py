@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from publisher.content import model, registry
 from publisher.content.items import Corpus, Item, Place, Violation
+from publisher.content.myst import visible_text
 
 #: The options a directive takes besides its type's own fields and links:
 #: those sphinx-needs gives every need and that make sense in this project.
@@ -128,15 +129,9 @@ def _check_links(item: Item, by_id: dict[str, Item], example: str, report: Repor
                    "link an adopted understanding instead")
 
 
-#: A role shows its text (``{term}`migrants <migrant>``` reads "migrants"); a link, its label.
-_ROLE = re.compile(r"\{[\w:-]+\}`(?:([^`<]*?)\s*<[^>`]+>|([^`]+))`")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
-
 def visible_words(text: str) -> int:
     """The number of words a reader sees in ``text``."""
-    text = _ROLE.sub(lambda m: m[1] or m[2], text)
-    return len(_LINK.sub(lambda m: m[1], text).split())
+    return len(visible_text(text).split())
 
 
 #: Characters a reader cannot see that change what the text shows: controls, and the bidi
@@ -189,7 +184,7 @@ def _check_published(published: dict[str, Place], by_id: dict[str, Item], report
     for item_id, place in published.items():
         if item_id not in by_id:
             report(place, item_id, "published_missing",
-                   f"was published and is no longer in the text; an ID never disappears",
+                   "was published and is no longer in the text; an ID never disappears",
                    f"restore the item with ':status: {model.WITHDRAWN}' "
                    f"(keep its line in {registry.REGISTRY})")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from publisher.content import glossary, model, registry
 from publisher.content.items import Corpus, Item, Place, Violation, split_ids
+from publisher.content.myst import ROLE
 
 #: The files and folders that hold the framework's text, relative to the project root.
 CONTENT = ("index.md", "framework", "practices", "glossary", "reference")
@@ -66,7 +67,7 @@ def read_corpus(root: Path) -> Corpus:
 
 
 HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
-_ROLE_OR_CODE = re.compile(r"\{[\w:-]+\}`[^`]*`|`[^`]*`")
+_INLINE_CODE = re.compile(r"`[^`]*`")
 
 
 def find_raw_html(text: str, path: str) -> list[tuple[str, Place]]:
@@ -82,7 +83,7 @@ def find_raw_html(text: str, path: str) -> list[tuple[str, Place]]:
             if fence and fence["fence"].startswith(code_fence) and not fence["info"]:
                 code_fence = None
             continue
-        for match in HTML_TAG.finditer(_ROLE_OR_CODE.sub("", line)):
+        for match in HTML_TAG.finditer(_INLINE_CODE.sub("", ROLE.sub("", line))):
             found.append((match[0], Place(path, number)))
     return found
 

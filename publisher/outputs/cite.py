@@ -14,7 +14,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from publisher.content import model, publication
-from publisher.outputs.export import visible_text
+from publisher.content.myst import visible_text
 from publisher.content.items import Item
 from publisher.content.languages import by_sphinx_language
 from publisher.content.editions import current_edition, edition_line, last_commit_date

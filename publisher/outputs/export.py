@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from publisher.translations.i18n import labels
 from publisher.content.items import Item
 from publisher.content.languages import by_sphinx_language
 from publisher.content.editions import edition_line
+from publisher.content.myst import visible_text
 
 COLUMNS = [model.N_("ID"), model.N_("Type"), model.N_("Title"), model.N_("Section"), model.N_("Status"),
            model.N_("Implements"), model.N_("Implemented by"), model.N_("Text"),
@@ -30,15 +30,6 @@ COLUMNS = [model.N_("ID"), model.N_("Type"), model.N_("Title"), model.N_("Sectio
 UNTRANSLATED_FIELDS = {"title": model.N_("title"), "content": model.N_("text")}
 #: A spreadsheet reads a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_ROLE = re.compile(r"\{[\w:-]+\}`(?P<text>[^`<]*?)\s*(?:<[^`>]*>)?`")
-_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)")
-
-
-def visible_text(myst: str) -> str:
-    """What a reader sees of a MyST paragraph: a role or a link as its text."""
-    return _LINK.sub(r"\g<text>", _ROLE.sub(r"\g<text>", myst))
-
-
 def cell(value: str) -> str:
     """A CSV cell a spreadsheet shows as text, never runs as a formula."""
     return f"'{value}" if value.startswith(_FORMULA_START) else value

@@ -18,7 +18,8 @@ from sphinx.application import Sphinx
 from publisher.outputs import cite
 from publisher.content import model, publication
 from publisher.extension.collect import CorpusDomain
-from publisher.outputs.export import item_url, untranslated, visible_text
+from publisher.content.myst import visible_text
+from publisher.outputs.export import item_url, untranslated
 from publisher.translations.i18n import labels
 from publisher.content.items import Item
 from publisher.content.languages import by_sphinx_language
