@@ -7,6 +7,7 @@ the pages that only make sense on the website.
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 import re
 from urllib.parse import urlsplit
@@ -17,6 +18,11 @@ EDITION_NAME = N_("IAMM Open Edition")
 EDITORS = N_("the editors of the IAMM Open Edition")
 LICENCE = N_("Creative Commons Attribution 4.0 International (CC BY 4.0)")
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+#: The moment every generated file claims to be made at, the close of Berne II: the same
+#: sources give the same bytes, whenever they are built (PDF, Word, catalog templates).
+REPRODUCIBLE_DATE = datetime.datetime(2004, 12, 17, tzinfo=datetime.timezone.utc)
+SOURCE_DATE_EPOCH = str(int(REPRODUCIBLE_DATE.timestamp()))
 
 #: What every colophon and footer says, in this order.
 STATEMENT = (

@@ -13,7 +13,6 @@ import io
 import os
 import posixpath
 import subprocess
-import time
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,7 +26,6 @@ from publisher.content.languages import LANGUAGES
 from publisher.tasks.safe_build import guarded
 
 #: The documents' claimed creation time, for reproducible bytes: the close of Berne II.
-SOURCE_DATE_EPOCH = "1103241600"
 #: Elements whose id pandoc keeps as a Word bookmark; any other id moves into a <span>.
 KEEPS_ID = {"h1", "h2", "h3", "h4", "h5", "h6", "section", "div", "span"}
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -130,7 +128,7 @@ def build_docx(site: Path, code: str, title: str, output: Path, *, author: str =
         guarded([pypandoc.get_pandoc_path(), "--sandbox", "--from=html", "--to=docx", f"--output={output}",
                  *metadata]),
         input=combined_html(site, code, title, colophon, base_url), text=True, check=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+        env={**os.environ, "SOURCE_DATE_EPOCH": publication.SOURCE_DATE_EPOCH},
     )
     if language.direction == "rtl":
         right_to_left(output)
@@ -186,7 +184,7 @@ def _insert_in_order(properties: etree._Element, child: etree._Element) -> None:
 
 def _dated(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
     """The same entry, dated like pandoc's, so that the same site gives the same bytes."""
-    dated = zipfile.ZipInfo(info.filename, time.gmtime(int(SOURCE_DATE_EPOCH))[:6])
+    dated = zipfile.ZipInfo(info.filename, publication.REPRODUCIBLE_DATE.timetuple()[:6])
     dated.compress_type = zipfile.ZIP_DEFLATED
     dated.external_attr = info.external_attr
     return dated

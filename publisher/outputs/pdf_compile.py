@@ -8,16 +8,15 @@ the same PDF; the date is fixed, so the same sources give the same bytes.
 from __future__ import annotations
 
 import argparse
-import datetime
 import importlib.util
 import sys
 from pathlib import Path
 
 import typst
 
+from publisher.content.publication import REPRODUCIBLE_DATE
+
 FONT_PACKAGES = ["fontpkg_noto_sans", "fontpkg_noto_sans_arabic", "noto_cjk_sans_otc"]
-#: The moment the PDF claims to be made at: the close of Berne II.
-TIMESTAMP = datetime.datetime(2004, 12, 17, tzinfo=datetime.timezone.utc).timestamp()
 
 
 def font_paths() -> list[str]:
@@ -40,7 +39,7 @@ def compile_pdf(typst_dir: Path, main: str, output: Path, inputs: dict[str, str]
         ignore_system_fonts=True,
         pdf_standards=["ua-1"],
         sys_inputs=inputs,
-        timestamp=int(TIMESTAMP),
+        timestamp=int(REPRODUCIBLE_DATE.timestamp()),
     )
 
 

@@ -7,7 +7,6 @@ catalog as obsolete. Nothing a translator wrote is silently lost.
 
 from __future__ import annotations
 
-import datetime
 import os
 import subprocess
 import sys
@@ -21,9 +20,8 @@ from sphinx_intl import catalog as po
 from publisher.translations.catalogs import DOMAIN, LOCALES
 from publisher.content.languages import LANGUAGES, TRANSLATIONS
 from publisher.translations.status import report
+from publisher.content.publication import REPRODUCIBLE_DATE, SOURCE_DATE_EPOCH
 
-#: The catalogs' creation date: fixed, so that an update changes only what changed.
-SOURCE_DATE_EPOCH = "1103241600"  # 17 December 2004, the close of Berne II
 LINE_WIDTH = 76
 
 
@@ -36,8 +34,7 @@ def extract(root: Path, pot_dir: Path, confdir: Path | None = None) -> None:
         command += ["-c", str(confdir)]
     subprocess.run([*command, str(root), str(pot_dir)], check=True, env=env)
 
-    created = datetime.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), datetime.timezone.utc)
-    labels = Catalog(project="publisher", creation_date=created)  # not now: a rerun changes nothing
+    labels = Catalog(project="publisher", creation_date=REPRODUCIBLE_DATE)  # not now: a rerun changes nothing
     package = Path(__file__).parents[1]  # every module of the publisher
     for _, line, message, _comments, _context in extract_from_dir(package, keywords={"_": None, "N_": None}):
         labels.add(message, locations=[])
