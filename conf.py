@@ -59,8 +59,6 @@ needs_fields = model.NEEDS_FIELDS
 needs_links = model.NEEDS_LINKS
 needs_id_regex = model.NEEDS_ID_REGEX
 needs_id_required = True
-# Links read "Title (ID)", so a reader knows where a link leads.
-needs_show_link_title = True
 needs_build_json = True
 # No build timestamp in needs.json: the same sources give the same bytes.
 needs_reproducible_json = True

@@ -7,9 +7,7 @@ the same PDF; the date is fixed, so the same sources give the same bytes.
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
-import sys
 from pathlib import Path
 
 import typst
@@ -42,17 +40,3 @@ def compile_pdf(typst_dir: Path, main: str, output: Path, inputs: dict[str, str]
         timestamp=int(REPRODUCIBLE_DATE.timestamp()),
     )
 
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="pdf", description=__doc__.splitlines()[0])
-    parser.add_argument("typst_dir", type=Path)
-    parser.add_argument("output", type=Path)
-    parser.add_argument("--main", default="framework")
-    parser.add_argument("--input", action="append", default=[], metavar="KEY=VALUE")
-    args = parser.parse_args(argv)
-    compile_pdf(args.typst_dir, args.main, args.output, dict(pair.split("=", 1) for pair in args.input))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -12,7 +12,6 @@ where it was written.
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -168,9 +167,3 @@ def _shorten(text: str, width: int = 50) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
-
-if __name__ == "__main__":
-    found = lint(Path.cwd())
-    for violation in found:
-        print(violation)
-    sys.exit(1 if found else 0)

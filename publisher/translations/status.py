@@ -6,7 +6,6 @@ common understanding and every item title is translated and not fuzzy.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -128,7 +127,3 @@ def report(root: Path) -> str:
             details.append(f"{code}: {shown}" + (f" and {more} more" if more > 0 else ""))
     return "\n".join(lines + ([""] + details if details else []))
 
-
-if __name__ == "__main__":
-    print(report(Path.cwd()))
-    sys.exit(0)
