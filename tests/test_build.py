@@ -100,6 +100,17 @@ def test_a_failed_output_says_which_and_why_in_one_line(capfd):
     assert err.startswith("build: ar: the PDF could not be made: ") and "Traceback" not in err
 
 
+def test_a_character_the_pdf_cannot_show_is_found_in_the_sources(make_project, tmp_path, capfd):
+    """Typst names the character, not where it was written: the build finds its file and line."""
+    unassigned = "\U0004a94d"  # no font has it: it is no character yet
+    page = development_page("EP_003", "CU_01").replace("Lower the cost", f"Lower{unassigned} the cost")
+    project = make_project(files={"practices/02-development.md": page})
+    assert build_site(project, ["en"], tmp_path / "site", confdir=PROJECT) != 0
+    err = capfd.readouterr().err
+    assert ("practices/02-development.md:4: the PDF's fonts cannot show the character U+4A94D (unassigned); "
+            "delete it or write a character they show\n") in err
+
+
 def test_stopping_whoever_started_the_build_stops_the_build(make_project, tmp_path):
     """A build whose nox was killed must not go on and replace the site later."""
     project, site = make_project(), tmp_path / "site"

@@ -61,7 +61,7 @@ def build_language(source: Path, code: str, outdir: Path, confdir: Path | None =
         from publisher.outputs.pdf_compile import compile_pdf  # typst and the fonts: only where the build's packages are
 
         if not step(code, "the PDF", compile_pdf, typst_dir, "framework", outdir / file_name(code, "pdf"),
-                    pdf_inputs(front, code)):
+                    pdf_inputs(front, code), explain=lambda message: unprintable(message, source, code)):
             return 1
     if "html" in formats:
         from publisher.outputs.docx import build_docx
@@ -77,15 +77,32 @@ def build_language(source: Path, code: str, outdir: Path, confdir: Path | None =
     return 0
 
 
-def step(code: str, what: str, make, *args, **kwargs) -> bool:
-    """Make one output; on failure say which and why in a line, not a traceback."""
+def step(code: str, what: str, make, *args, explain=lambda message: [], **kwargs) -> bool:
+    """Make one output; on failure say which and why in a line, not a traceback.
+
+    ``explain`` turns the tool's message into ``path:line:`` lines where it can.
+    """
     try:
         make(*args, **kwargs)
     except Exception as error:  # Typst's and pandoc's errors alike: an editor needs the message
         message = " ".join(str(error).split()) or type(error).__name__
+        for line in explain(message):
+            print(line, file=sys.stderr)
         print(f"build: {code}: {what} could not be made: {message}", file=sys.stderr)
         return False
     return True
+
+
+def unprintable(message: str, source: Path, code: str) -> list[str]:
+    """Where the sources or this language's catalogs hold a character the PDF cannot show."""
+    from publisher.content.sources import content_files
+    from publisher.outputs.unprintable import places, unprintable_text
+
+    text = unprintable_text(message)
+    if text is None:
+        return []
+    catalogs = sorted((source / "locales" / LANGUAGES[code].sphinx / "LC_MESSAGES").rglob("*.po"))
+    return places(text, content_files(source) + catalogs, source)
 
 
 def front_matter(source: Path, code: str) -> dict:
