@@ -5,6 +5,13 @@ headings stay headings (Word's Heading styles, so the navigation pane works),
 each item's heading keeps its ID, links between pages become links inside the
 document, and every other link is absolute (or plain text where the site's
 address is unknown), so that the file works wherever it is opened.
+
+Why from the built pages and not from Sphinx's ``singlehtml`` builder, which
+also gives one file in reading order: it is a third Sphinx process per
+language, measured at 5.2 s for English beside 9.2 s for the whole HTML build
+(its write phase runs every output handler again), where reading the ten built
+pages back costs about a second. The order comes from the root page's
+contents, as the reader's, and the anchors are the pages' own, made unique.
 """
 
 from __future__ import annotations
