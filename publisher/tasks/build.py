@@ -30,9 +30,11 @@ FORMATS = ("html", "pdf", "docx")
 
 
 def sphinx(source: Path, builder: str, code: str, outdir: Path, doctrees: Path,
-           confdir: Path | None, fresh: bool) -> int:
+           confdir: Path | None, fresh: bool, settings: tuple[str, ...] = ()) -> int:
     command = [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS,
                "-D", f"language={LANGUAGES[code].sphinx}", "-d", str(doctrees)]
+    for setting in settings:
+        command += ["-D", setting]
     if fresh:
         command.append("-E")  # a fresh read: sphinx-needs' incremental data goes stale
     if confdir:
@@ -65,14 +67,18 @@ def build_language(source: Path, code: str, outdir: Path, confdir: Path | None =
             return 1
     if "html" in formats:
         from publisher.outputs.docx import build_docx
-        from publisher.extension.downloads import fill_sizes
 
         if "docx" in formats:
             if not step(code, "the Word document", build_docx, outdir, code, front["title"],
                         outdir / file_name(code, "docx"), author=front["author"],
                         colophon=front["colophon"], base_url=front["base_url"]):
                 return 1
-        fill_sizes(outdir, source, code)
+        # Every file is made: the pages that list them are written again, with their sizes
+        # (publisher/extension/downloads.py); nothing else is read or written again.
+        status = sphinx(source, "html", code, outdir, doctrees, confdir, fresh=False,
+                        settings=("publisher_download_sizes=1",))
+        if status:
+            return status
         return index_for_search(outdir, source, code)  # last: the downloads page now shows its sizes
     return 0
 
