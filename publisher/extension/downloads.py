@@ -1,12 +1,15 @@
 """The downloads page: every file of the language, with its format and size.
 
-The page is written before the PDF and the Word file exist, so it carries a
-placeholder for each size; the build fills them in once every file is made.
+The PDF and the Word file are made after Sphinx has written the site (the Word
+file from its pages), so the sizes cannot be known on the first write. Once
+every file is made, the build asks Sphinx to write the pages that hold a
+downloads list once more, with ``publisher_download_sizes`` on: they are
+written with the size of each file as it is in the output folder. Without it
+(previews, `nox -s serve`), the list shows no sizes, the same on every build.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,8 @@ from typing import Any
 from babel.numbers import format_decimal
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util.docutils import SphinxDirective
 
 from publisher.translations.catalogs import translator
@@ -21,9 +26,6 @@ from publisher.translations.i18n import labels
 from publisher.content.languages import LANGUAGES, by_sphinx_language
 from publisher.content.model import N_
 from publisher.content.publication import file_name
-
-SIZE_PLACEHOLDER = "…"
-_SIZE_SPAN = re.compile(r'<span class="download-size size-(?P<name>[\w-]+)">[^<]*</span>')
 
 
 def files(code: str) -> list[tuple[str, str]]:
@@ -56,19 +58,45 @@ def fill_list(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     _ = labels(app)
     code = by_sphinx_language(app.config.language).code
     to_root = "../" * docname.count("/")
-    web = app.builder.format == "html"
+    measured = app.builder.format == "html" and app.config.publisher_download_sizes
     for placeholder in list(doctree.findall(downloads_list)):
         listing = nodes.bullet_list(classes=["downloads"])
         for filename, description in files(code):
             item = nodes.paragraph()
             item += nodes.reference("", filename, refuri=f"{to_root}{filename}")
             item += nodes.Text(f": {_(description)}")
-            if web:
+            made = Path(app.outdir, filename)
+            if measured and made.is_file():
                 item += nodes.Text(" (")
-                item += nodes.inline("", SIZE_PLACEHOLDER, classes=["download-size", f"size-{css_name(filename)}"])
+                item += nodes.inline("", human_size(made.stat().st_size, Path(app.srcdir), code),
+                                     classes=["download-size", f"size-{css_name(filename)}"])
                 item += nodes.Text(")")
             listing += nodes.list_item("", item)
         placeholder.replace_self(listing)
+
+
+class DownloadPages(EnvironmentCollector):
+    """Which documents hold a downloads list: those a write with the sizes writes again."""
+
+    @staticmethod
+    def pages(env: BuildEnvironment) -> set[str]:
+        if not hasattr(env, "publisher_download_pages"):
+            env.publisher_download_pages = set()  # type: ignore[attr-defined]
+        return env.publisher_download_pages  # type: ignore[attr-defined]
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        self.pages(env).discard(docname)
+
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
+                    other: BuildEnvironment) -> None:
+        self.pages(env).update(self.pages(other) & set(docnames))
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        if any(True for _ in doctree.findall(downloads_list)):
+            self.pages(app.env).add(app.env.docname)
+
+    def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        return sorted(self.pages(env)) if app.config.publisher_download_sizes else []
 
 
 def human_size(size: int, root: Path, code: str) -> str:
@@ -80,25 +108,13 @@ def human_size(size: int, root: Path, code: str) -> str:
     return _("{size} kB").format(size=format_decimal(max(1, round(size / 1000)), locale=locale))
 
 
-def fill_sizes(site: Path, root: Path, code: str) -> None:
-    """Put each file's size into the downloads page of ``site`` (one language's folder)."""
-    sizes = {css_name(name): (site / name).stat().st_size for name, _ in files(code) if (site / name).exists()}
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if "download-size" not in text:
-            continue
-        filled = _SIZE_SPAN.sub(
-            lambda m: m[0].replace(f">{SIZE_PLACEHOLDER}<", f">{html.escape(human_size(sizes[m['name']], root, code))}<")
-            if m["name"] in sizes else m[0],
-            text,
-        )
-        page.write_text(filled, encoding="utf-8")
-
-
 SIZE_UNITS = (N_("{size} MB"), N_("{size} kB"))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # Changing it rewrites no page by itself (rebuild=""): the collector names the pages to write.
+    app.add_config_value("publisher_download_sizes", False, "", types=frozenset({bool}))
+    app.add_env_collector(DownloadPages)
     app.add_node(downloads_list)
     app.add_directive("downloads", DownloadsDirective)
     app.connect("doctree-resolved", fill_list)

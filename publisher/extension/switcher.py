@@ -41,6 +41,7 @@ def add_language_context(app: Sphinx, pagename: str, templatename: str, context:
         published = [*published, current.code]
     links = language_links(pagename, current, published)
     context["publisher_languages"] = links
+    context["publisher_direction"] = current.direction  # <html dir>: publisher/templates/base.html
     _ = labels(app)
     context["publisher_edition"] = edition_line(Path(app.srcdir), _)
     context["publisher_footer_note"] = _(publication.FOOTER_NOTE)
@@ -77,20 +78,7 @@ def note_published_languages(app: Sphinx) -> None:
     app.env.publisher_published = published_languages(Path(app.srcdir))  # type: ignore[attr-defined]
 
 
-def set_direction(app: Sphinx, exception: Exception | None) -> None:
-    """Give right-to-left pages dir="rtl" on <html>, which the theme's template lacks."""
-    language = languages.by_sphinx_language(app.config.language)
-    if exception or language.direction != "rtl" or app.builder.format != "html":
-        return
-    opening = f'<html class="no-js" lang="{app.config.language}"'
-    for page in Path(app.outdir).rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if opening in text:
-            page.write_text(text.replace(opening, f'{opening} dir="rtl"', 1), encoding="utf-8")
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", note_published_languages)
     app.connect("html-page-context", add_language_context)
-    app.connect("build-finished", set_direction)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,7 +10,6 @@ contents, and every link that would only work on the site becomes absolute
 from __future__ import annotations
 
 import posixpath
-import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,23 +22,6 @@ from publisher.content import publication
 from publisher.content.languages import by_sphinx_language
 
 TYPST_BUILDERS = {"typst", "typstpdf"}
-
-# typsphinx imports four packages from the Typst registry into every file; the
-# framework uses none of them (no code, maths or callouts), and the build is offline.
-_REGISTRY_IMPORTS = re.compile(
-    r'^#import "@preview/[^"]+"[^\n]*\n|^#show: codly-init\.with\(\)\n|^#codly\([^\n]*\)\n', re.M
-)
-
-
-def remove_registry_imports(app: Sphinx, exception: Exception | None) -> None:
-    if exception or app.builder.name not in TYPST_BUILDERS:
-        return
-    for typ in Path(app.outdir).rglob("*.typ"):
-        text = typ.read_text(encoding="utf-8")
-        cleaned = _REGISTRY_IMPORTS.sub("", text)
-        if cleaned != text:
-            typ.write_text(cleaned, encoding="utf-8")
-
 
 def set_for_print(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if app.builder.name not in TYPST_BUILDERS:
@@ -99,5 +81,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After publisher.translations.i18n has translated the title (priority 5).
     app.connect("config-inited", configure_typst, priority=6)
     app.connect("doctree-resolved", set_for_print)
-    app.connect("build-finished", remove_registry_imports)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

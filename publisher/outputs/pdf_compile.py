@@ -3,6 +3,10 @@
 Fonts come from pinned PyPI packages (Noto Sans for Latin and Cyrillic, Noto
 Sans Arabic, Noto Sans CJK): no system font is used, so every machine makes
 the same PDF; the date is fixed, so the same sources give the same bytes.
+typsphinx imports four packages from the Typst registry into every file it
+writes; the framework uses none of them (no code, maths or callouts), so local
+stand-ins answer those imports (publisher/outputs/typst/packages/) and the
+compile never reaches the network.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import typst
 from publisher.content.publication import REPRODUCIBLE_DATE
 
 FONT_PACKAGES = ["fontpkg_noto_sans", "fontpkg_noto_sans_arabic", "noto_cjk_sans_otc"]
+#: The stand-ins for the registry's packages, as @preview/<name>:<version> finds them.
+PACKAGES = Path(__file__).parent / "typst" / "packages"
 
 
 def font_paths() -> list[str]:
@@ -33,6 +39,7 @@ def compile_pdf(typst_dir: Path, main: str, output: Path, inputs: dict[str, str]
         str(typst_dir / f"{main}.typ"),
         output=str(output),
         root=str(typst_dir),
+        package_path=str(PACKAGES),
         font_paths=font_paths(),
         ignore_system_fonts=True,
         pdf_standards=["ua-1"],

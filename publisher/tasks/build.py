@@ -10,7 +10,6 @@ import argparse
 import html
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -30,9 +29,11 @@ FORMATS = ("html", "pdf", "docx")
 
 
 def sphinx(source: Path, builder: str, code: str, outdir: Path, doctrees: Path,
-           confdir: Path | None, fresh: bool) -> int:
+           confdir: Path | None, fresh: bool, settings: tuple[str, ...] = ()) -> int:
     command = [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS,
                "-D", f"language={LANGUAGES[code].sphinx}", "-d", str(doctrees)]
+    for setting in settings:
+        command += ["-D", setting]
     if fresh:
         command.append("-E")  # a fresh read: sphinx-needs' incremental data goes stale
     if confdir:
@@ -65,14 +66,18 @@ def build_language(source: Path, code: str, outdir: Path, confdir: Path | None =
             return 1
     if "html" in formats:
         from publisher.outputs.docx import build_docx
-        from publisher.extension.downloads import fill_sizes
 
         if "docx" in formats:
             if not step(code, "the Word document", build_docx, outdir, code, front["title"],
                         outdir / file_name(code, "docx"), author=front["author"],
                         colophon=front["colophon"], base_url=front["base_url"]):
                 return 1
-        fill_sizes(outdir, source, code)
+        # Every file is made: the pages that list them are written again, with their sizes
+        # (publisher/extension/downloads.py); nothing else is read or written again.
+        status = sphinx(source, "html", code, outdir, doctrees, confdir, fresh=False,
+                        settings=("publisher_download_sizes=1",))
+        if status:
+            return status
         return index_for_search(outdir, source, code)  # last: the downloads page now shows its sizes
     return 0
 
@@ -223,7 +228,7 @@ def write_root_files(source: Path, site: Path) -> None:
     """What the site's root holds besides the languages: index, 404 page, robots, sitemap."""
     from publisher.extension.seo import write_site_files
 
-    write_root_index(site)
+    write_root_index(source, site)
     write_not_found(source, site)
     pages = {}
     for code in json.loads((site / "languages.json").read_text(encoding="utf-8")):
@@ -257,22 +262,27 @@ def write_not_found(source: Path, site: Path) -> None:
     (site / "404.html").write_text(page, encoding="utf-8")
 
 
-def write_root_index(site: Path) -> None:
-    """build/site/index.html: every published language, each named in itself."""
+def write_root_index(source: Path, site: Path) -> None:
+    """build/site/index.html: every published language, each named in itself, with the title in it.
+
+    The title is the publication's, from the same catalog as the title of every page
+    of that language (html_title: publisher/translations/i18n.py), not read back from a page.
+    """
+    from publisher.translations.catalogs import translator
+    from publisher.content.model import PUBLICATION_TITLE
+
     report = json.loads((site / "languages.json").read_text(encoding="utf-8"))
     entries = []
     for code, state in report.items():
         if not state["published"]:
             continue
         language = LANGUAGES[code]
-        page = (site / code / "index.html").read_text(encoding="utf-8")
-        heading = re.search(r"<h1>(.*?)<a class=\"headerlink\"", page, re.S)
-        title = html.escape(re.sub(r"<[^>]+>", "", heading[1]).strip()) if heading else ""
+        title = translator(source, language.sphinx)(PUBLICATION_TITLE)
         entries.append(
             f'    <li lang="{language.hreflang}" dir="{language.direction}">'
             f'<a href="{code}/index.html" hreflang="{language.hreflang}">'
             f'<span class="language">{html.escape(language.name)}</span>'
-            f'<span class="title">{title}</span></a></li>'
+            f'<span class="title">{html.escape(title)}</span></a></li>'
         )
     body = "  <ul>\n" + "\n".join(entries) + "\n  </ul>"
     (site / "index.html").write_text(ROOT_PAGE.format(title=TITLE, body=body), encoding="utf-8")

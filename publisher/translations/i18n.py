@@ -99,8 +99,11 @@ def note_progress(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         section.insert((title_index or 0) + 1, note)
 
 
-class Translator(HTML5Translator):
-    """Tells browsers and screen readers which passages are still in English."""
+class MarkUntranslated(HTML5Translator):
+    """Tells browsers and screen readers which passages are still in English.
+
+    Registered as part of publisher.extension.html_translator's translator.
+    """
 
     def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):
         if isinstance(node, nodes.Element) and UNTRANSLATED in node.get("classes", []):
@@ -114,5 +117,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", translate_content_model, priority=5)
     app.connect("doctree-resolved", extract_titles)
     app.connect("doctree-resolved", note_progress)
-    app.set_translator("html", Translator)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,126 @@
+"""The theme's markup as the pages are written: translated labels, direction, heading levels.
+
+Nothing rewrites a page after Sphinx has written it, so these are read from the
+pages Sphinx writes, and a build into the same folder again writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from jinja2.ext import babel_extract
+
+from conftest import PROJECT, sphinx_build
+from publisher.content.languages import LANGUAGES, TRANSLATIONS
+from publisher.tasks.build import INTERNAL_FILES
+
+TEMPLATES = PROJECT / "publisher" / "templates"
+
+
+def with_catalogs(project: Path, sphinx_language: str) -> Path:
+    """The fixture with the publication's own catalogs of site labels in ``sphinx_language``."""
+    folder = project / "locales" / sphinx_language / "LC_MESSAGES"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("sphinx.po", "publisher.po"):
+        shutil.copy(PROJECT / "locales" / sphinx_language / "LC_MESSAGES" / name, folder / name)
+    return project
+
+
+@pytest.fixture
+def arabic(make_project):
+    project = with_catalogs(make_project(), "ar")
+    build = sphinx_build(project, language="ar")
+    assert (build.warnings, build.error) == ([], None)
+    return build
+
+
+def test_arabic_pages_open_right_to_left(arabic):
+    text = (arabic.outdir / "index.html").read_text(encoding="utf-8")
+    assert '<html class="no-js" lang="ar" dir="rtl" data-content_root="./">' in text
+    assert text.count('dir="rtl" data-content_root') == 1
+
+
+def test_english_pages_have_no_direction_attribute(make_project):
+    build = sphinx_build(make_project())
+    text = (build.outdir / "index.html").read_text(encoding="utf-8")
+    assert '<html class="no-js" lang="en" data-content_root="./">' in text
+
+
+def test_the_theme_labels_are_in_the_page_language(arabic):
+    text = (arabic.outdir / "practices" / "01-cooperation.html").read_text(encoding="utf-8")
+    for markup in (
+        'aria-label="إظهار الشريط الجانبي للتنقل في الموقع أو إخفاؤه"',
+        'aria-label="إظهار الشريط الجانبي لمحتويات الصفحة أو إخفاؤه"',
+        '<a class="skip-to-content muted-link" href="#furo-main-content">الانتقال إلى المحتوى</a>',
+        "<span>العودة إلى الأعلى</span>",
+        "<title>المحتويات</title>",
+        "<title>القائمة</title>",
+        "<title>توسيع</title>",
+        "<title>المظهر الفاتح</title>",
+        "<title>المظهر الداكن</title>",
+        "<title>مظهر تلقائي، فاتح حالياً</title>",
+        "<title>مظهر تلقائي، داكن حالياً</title>",
+        '<div class="copyright">حقوق النشر &#169; ',
+        "أُنشئ باستخدام <a",
+        '<div class="context"><span>السابق</span></div>',
+    ):
+        assert markup in text, markup
+    # In the header and beside the content.
+    assert text.count('<button class="theme-toggle" aria-label="تبديل المظهر: فاتح أو داكن أو تلقائي">') == 2
+    for english in ("Skip to content", "Back to top", "Toggle", "Light mode", "Dark mode", "Copyright",
+                    "Made with", "<title>Contents</title>", "<title>Menu</title>", "<title>Expand</title>"):
+        assert english not in text, english
+
+
+def test_table_of_contents_captions_are_headings_of_level_two(arabic):
+    caption = '<p aria-level="2" class="caption" role="heading"><span class="caption-text">'
+    page = (arabic.outdir / "index.html").read_text(encoding="utf-8")
+    assert page.count(caption) == 2  # the sidebar's and the page's own table of contents
+    assert page.count("aria-level") == 2
+
+
+@pytest.mark.parametrize("code", TRANSLATIONS)
+def test_every_label_of_the_templates_is_translated(code):
+    """A label added to a template without its translation would be English on every page."""
+    labels = set()
+    for template in sorted(TEMPLATES.rglob("*.html")):
+        with template.open("rb") as file:
+            labels |= {message for _, _, message, _ in babel_extract(file, ("_", "gettext"), [], {})
+                       if isinstance(message, str)}
+    with (PROJECT / "locales" / LANGUAGES[code].sphinx / "LC_MESSAGES" / "sphinx.po").open("rb") as file:
+        catalog = read_po(file)
+    translated = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
+    assert sorted(labels - translated) == []
+
+
+def is_published(path: Path) -> bool:
+    """Not Sphinx's and sphinx-needs' own files, which the build leaves out (one holds a timing)."""
+    return not {".doctrees", *INTERNAL_FILES} & set(path.parts)
+
+
+def test_building_again_writes_the_same_bytes(make_project):
+    """A second and a third build into the same folder, as `nox -s serve` does, change nothing.
+
+    Every page is written each time: the sources are touched between builds.
+    """
+    project = with_catalogs(make_project(), "ar")
+    outdir = project / "_build" / "html"
+
+    def build_and_read(fresh: bool) -> dict[str, bytes]:
+        build = sphinx_build(project, outdir, fresh=fresh, language="ar")
+        assert (build.warnings, build.error) == ([], None)
+        return {path.relative_to(outdir).as_posix(): path.read_bytes()
+                for path in sorted(outdir.rglob("*")) if path.is_file() and is_published(path.relative_to(outdir))}
+
+    first = build_and_read(fresh=True)
+    assert [name for name in first if name.endswith(".html")]
+    for _ in range(2):
+        for source in project.rglob("*.md"):
+            os.utime(source)  # newer than its page: Sphinx writes the page again
+        again = build_and_read(fresh=False)
+        assert sorted(again) == sorted(first)
+        assert [name for name in first if again[name] != first[name]] == []
