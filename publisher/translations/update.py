@@ -14,7 +14,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import write_po
+from babel.messages.pofile import read_po, write_po
 from sphinx_intl import catalog as po
 
 from publisher.translations.catalogs import DOMAIN, LOCALES
@@ -23,6 +23,9 @@ from publisher.translations.status import report
 from publisher.content.publication import REPRODUCIBLE_DATE, SOURCE_DATE_EPOCH
 
 LINE_WIDTH = 76
+#: Labels Sphinx's HTML writer puts on the pages (the permalinks' titles). Sphinx's own
+#: catalogs lack some of them in Spanish and Arabic; the theme catalog (sphinx.po) has them all.
+WRITER_LABELS = ("Link to this heading", "Link to this term", "Link to this table", "Link to this definition")
 
 
 def extract(root: Path, pot_dir: Path, confdir: Path | None = None) -> None:
@@ -33,6 +36,7 @@ def extract(root: Path, pot_dir: Path, confdir: Path | None = None) -> None:
     if confdir:
         command += ["-c", str(confdir)]
     subprocess.run([*command, str(root), str(pot_dir)], check=True, env=env)
+    add_writer_labels(pot_dir / "sphinx.pot")
 
     labels = Catalog(project="publisher", creation_date=REPRODUCIBLE_DATE)  # not now: a rerun changes nothing
     package = Path(__file__).parents[1]  # every module of the publisher
@@ -40,6 +44,17 @@ def extract(root: Path, pot_dir: Path, confdir: Path | None = None) -> None:
         labels.add(message, locations=[])
     with (pot_dir / f"{DOMAIN}.pot").open("wb") as file:
         write_po(file, labels, width=LINE_WIDTH)
+
+
+def add_writer_labels(pot_path: Path) -> None:
+    if not pot_path.exists():  # a project without the publisher's templates
+        return
+    with pot_path.open("rb") as file:
+        template = read_po(file)
+    for label in WRITER_LABELS:
+        template.add(label, locations=[])
+    with pot_path.open("wb") as file:
+        write_po(file, template, width=LINE_WIDTH)
 
 
 def merge(pot_dir: Path, locale_dir: Path, languages: list[str]) -> None:
