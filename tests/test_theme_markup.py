@@ -73,7 +73,7 @@ def test_the_theme_labels_are_in_the_page_language(arabic):
     # In the header and beside the content.
     assert text.count('<button class="theme-toggle" aria-label="تبديل المظهر: فاتح أو داكن أو تلقائي">') == 2
     for english in ("Skip to content", "Back to top", "Toggle", "Light mode", "Dark mode", "Copyright",
-                    "Made with", "Link to this", "pradyunsg", "<title>Contents</title>", "<title>Menu</title>", "<title>Expand</title>"):
+                    "Made with", "Link to this", "<title>Contents</title>", "<title>Menu</title>", "<title>Expand</title>"):
         assert english not in text, english
 
 
