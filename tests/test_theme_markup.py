@@ -125,3 +125,26 @@ def test_building_again_writes_the_same_bytes(make_project):
         again = build_and_read(fresh=False)
         assert sorted(again) == sorted(first)
         assert [name for name in first if again[name] != first[name]] == []
+
+
+#: Furo's templates that publisher/templates/ replaces, as they were when ours were written
+#: (Furo 2025.12.19). An upgrade that changes one must be read before it is taken.
+FURO_TEMPLATES_READ = {
+    "base.html": "c6b65a3fc4089f835cc613050c1aeaf2eecbdb66118195291c5ce7651e7095de",
+    "page.html": "ad8bad98317b2e09e018cde7113e90a32b3a87e0440cfab385d1bb7ca1c9cd6d",
+    "partials/icons.html": "011252a5f029c5469b589debeceff03b3c6212bf7fb692d8d11dc1b7cb6c14bf",
+}
+
+
+def test_the_templates_we_replace_are_the_ones_we_read():
+    """Furo's markup moving on must not pass unnoticed: ours would silently lag behind."""
+    import hashlib
+
+    import furo
+
+    theme = Path(furo.__file__).parent / "theme" / "furo"
+    changed = [name for name, digest in FURO_TEMPLATES_READ.items()
+               if hashlib.sha256((theme / name).read_bytes()).hexdigest() != digest]
+    assert changed == [], (
+        f"Furo {furo.__version__} changed {', '.join(changed)}: compare with publisher/templates/, "
+        "carry its changes over, then record the new digests in FURO_TEMPLATES_READ")
