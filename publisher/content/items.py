@@ -69,6 +69,14 @@ class Corpus:
     #: What the parser read and the build refused (publisher.extension.refuse), as violations already.
     refused: list["Violation"] = field(default_factory=list)
 
+    def by_id(self) -> dict[str, Item]:
+        """Each ID with its item; of two with one ID, the first read (the rules refuse the second)."""
+        found: dict[str, Item] = {}
+        for item in self.items:
+            if item.id:
+                found.setdefault(item.id, item)
+        return found
+
     def implemented_by(self) -> dict[str, list[str]]:
         """Each item ID with the IDs of the items, not withdrawn, that implement it, in reading order."""
         links: dict[str, list[str]] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -10,15 +11,15 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from publisher.content import registry, rules, sources
-from publisher.extension.collect import CorpusDomain
+from publisher.extension.collect import corpus_of
 from publisher.content.languages import SOURCE, by_sphinx_language
 
 logger = logging.getLogger(__name__)
 
 
 def check_corpus(app: Sphinx, env: BuildEnvironment) -> None:
-    corpus = env.get_domain(CorpusDomain.name).corpus()
-    corpus.published = registry.read(Path(env.srcdir))
+    # The build's one corpus is shared: the registry goes into a copy of it.
+    corpus = dataclasses.replace(corpus_of(env), published=registry.read(Path(env.srcdir)))
     violations = rules.check(corpus) + rules.unseen(sources.read_items(Path(env.srcdir)), corpus.items)
     if by_sphinx_language(app.config.language).code != SOURCE:
         # A translated page's references come from the .po files: they are checked there,

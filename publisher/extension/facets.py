@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from publisher.translations import catalogs
 from publisher.content import model
-from publisher.extension.collect import CorpusDomain
+from publisher.extension.collect import corpus_of
 from publisher.translations.i18n import labels
 from publisher.content.items import Corpus, Item
 
@@ -76,7 +76,7 @@ def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     _ = labels(app)
-    corpus = app.env.get_domain(CorpusDomain.name).corpus()
+    corpus = corpus_of(app.env)
     for placeholder in placeholders:
         placeholder.replace_self(browse_nodes(app, docname, corpus, _) if app.builder.format == "html" else [])
 
@@ -112,7 +112,7 @@ def browse_nodes(app: Sphinx, docname: str, corpus: Corpus, _) -> list[nodes.Nod
 def facet_pages(app: Sphinx) -> Iterator[tuple[str, dict, str]]:
     """One page per facet value, listing its practices: the facets without JavaScript."""
     _ = labels(app)
-    corpus = app.env.get_domain(CorpusDomain.name).corpus()
+    corpus = corpus_of(app.env)
     for facet, entries in values(corpus, _).items():
         for key, label, members in entries:
             name = page_name(facet, key)

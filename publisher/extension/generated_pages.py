@@ -15,7 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from publisher.content import coverage_figures as coverage
 from publisher.content import model
-from publisher.extension.collect import CorpusDomain
+from publisher.extension.collect import corpus_of
 from publisher.translations.i18n import labels
 from publisher.content.items import Corpus, Item
 
@@ -210,7 +210,7 @@ def fill_generated(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     placeholders = list(doctree.findall(generated_table))
     if not placeholders:
         return
-    filler = Filler(app, docname, app.env.get_domain(CorpusDomain.name).corpus())
+    filler = Filler(app, docname, corpus_of(app.env))
     for placeholder in placeholders:
         placeholder.replace_self(getattr(filler, placeholder["kind"])())
 

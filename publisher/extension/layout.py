@@ -1,10 +1,11 @@
 """Lay out each item as a section with a heading, in every output.
 
-sphinx-needs lays items out as tables: for a screen reader a table is not a
+sphinx-needs lays needs out as tables: for a screen reader a table is not a
 heading to jump to, and typsphinx drops sphinx-needs' zero-column tables with
-all their text. Each item becomes a section instead: a heading with its ID and
-title (its permalink, its entry in the PDF outline), a line of fields, its
-links both ways, and its text.
+all their text. So sphinx-needs renders no item (publisher.extension.collect
+makes each need hidden), and each item's own node becomes a section: a heading
+with its ID and title (its permalink, its entry in the PDF outline), a line of
+fields, its links both ways, and its text.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx_needs.nodes import Need
 
 from publisher.extension import item_tools
 from publisher.content import model, publication
-from publisher.extension.collect import CorpusDomain
+from publisher.extension.collect import corpus_of, item_node
 from publisher.translations.i18n import UNTRANSLATED, labels
 from publisher.content.items import Item
 from publisher.content.languages import by_sphinx_language
@@ -26,7 +26,7 @@ from publisher.content.editions import edition_line
 
 
 def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if not any(True for _ in doctree.findall(Need)):
+    if not any(True for _ in doctree.findall(item_node)):
         return
     _ = labels(app)
     by_id, implemented_by = corpus_index(app)
@@ -46,8 +46,11 @@ def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             line += link(item_id)
         return line
 
-    for need in list(doctree.findall(Need)):
-        item = by_id[need["ids"][0]]
+    for node in list(doctree.findall(item_node)):
+        item = by_id.get(node["item_id"])
+        if item is None:  # no ID, or one sphinx-needs refused: the build reports it, no section shows it
+            node.parent.remove(node)
+            continue
         section = nodes.section(ids=[item.id], classes=["item", item.type, item.status or ""])
         section += heading(item)
         section += fields_line(item, _)
@@ -57,29 +60,14 @@ def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             section += links_line(model.IMPLEMENTS_LABEL, list(item.implements), "implements")
         if implemented_by.get(item.id):
             section += links_line(model.IMPLEMENTED_BY_LABEL, implemented_by[item.id], "implemented-by")
-        section.extend(need.children)
-        # sphinx-needs puts an anchor with the same ID before the need: a duplicate label.
-        twin = need.previous_sibling()
-        if isinstance(twin, nodes.target) and twin.get("ids") == need["ids"]:
-            twin.parent.remove(twin)
-        need.replace_self(section)
-
-
-_INDEX = "_publisher_corpus_index"
+        section.extend(node.children)
+        node.replace_self(section)
 
 
 def corpus_index(app: Sphinx) -> tuple[dict[str, Item], dict[str, list[str]]]:
-    """Items by ID and who implements each: made once per build, not once per page written."""
-    if (index := getattr(app, _INDEX, None)) is None:
-        corpus = app.env.get_domain(CorpusDomain.name).corpus()
-        index = ({item.id: item for item in corpus.items if item.id}, corpus.implemented_by())
-        setattr(app, _INDEX, index)
-    return index
-
-
-def forget_corpus_index(app: Sphinx, env: Any = None, *args: Any) -> None:
-    """Reading changes the corpus: the next page written makes the index again."""
-    setattr(app, _INDEX, None)
+    """Items by ID and who implements each, from the build's one corpus."""
+    corpus = corpus_of(app.env)
+    return corpus.by_id(), corpus.implemented_by()
 
 
 def citation(app: Sphinx, item: Item, _) -> nodes.paragraph:
@@ -120,8 +108,5 @@ FIELD_LABELS = (model.N_("Section"), model.N_("Status"))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    # Before sphinx-needs lays out its need nodes (priority 500): it finds none left.
-    app.connect("doctree-resolved", items_as_sections, priority=400)
-    app.connect("env-before-read-docs", forget_corpus_index)
-    app.connect("env-updated", forget_corpus_index)
+    app.connect("doctree-resolved", items_as_sections)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,14 +1,15 @@
 """What search engines and link previews read: canonical URLs, Open Graph, sitemap, robots.
 
-The site's public address comes from the environment (``PUBLISHER_BASE_URL``,
-set by the publishing workflow): without it, a local build makes no absolute
-URL it cannot know.
+The site's public address is the ``publisher_base_url`` setting, which
+publisher.tasks.build passes to every language's Sphinx from the environment
+(``PUBLISHER_BASE_URL``, set by the publishing workflow); ``sphinx-build -D
+publisher_base_url=...`` sets it too. Without it, a build makes no absolute URL
+it cannot know.
 """
 
 from __future__ import annotations
 
 import html
-import os
 from pathlib import Path
 from typing import Any
 
@@ -30,16 +31,14 @@ NOT_FOUND = N_("Page not found")
 NOT_FOUND_HELP = N_("This page is not part of the site. Start again from the home page:")
 
 
-def base_url() -> str:
-    url = os.environ.get("PUBLISHER_BASE_URL", "")
+def with_slash(url: str) -> str:
+    """The site's address as every link is made from it: ending in "/", or empty."""
     return url if not url or url.endswith("/") else url + "/"
 
 
 def language_base_url(app: Sphinx, config: Config) -> None:
     """Canonical links point to this language's folder of the published site."""
-    url = config.publisher_base_url
-    if url and not url.endswith("/"):
-        config.publisher_base_url = url = url + "/"
+    url = config.publisher_base_url = with_slash(config.publisher_base_url)
     if url:
         config.html_baseurl = url + by_sphinx_language(config.language).code + "/"
 
@@ -65,9 +64,9 @@ def open_graph(app: Sphinx, pagename: str, templatename: str, context: dict, doc
     context["metatags"] = context.get("metatags", "") + meta
 
 
-def write_site_files(site: Path, pages_by_language: dict[str, list[str]]) -> None:
+def write_site_files(site: Path, pages_by_language: dict[str, list[str]], base_url: str) -> None:
     """robots.txt, and with a known address sitemap.xml (each page with its other languages)."""
-    base = base_url()
+    base = with_slash(base_url)
     robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {base}sitemap.xml\n" if base else "")
     (site / "robots.txt").write_text(robots, encoding="utf-8")
     if not base:
@@ -93,7 +92,7 @@ def write_site_files(site: Path, pages_by_language: dict[str, list[str]]) -> Non
 def setup(app: Sphinx) -> dict[str, Any]:
     # The site's public address, ending in "/": absolute links in the PDF and Word files,
     # canonical and alternate links. Empty in a local build, which then makes no absolute URL.
-    app.add_config_value("publisher_base_url", base_url(), "env", types=frozenset({str}))
+    app.add_config_value("publisher_base_url", "", "env", types=frozenset({str}))
     app.connect("config-inited", language_base_url)
     app.connect("html-page-context", open_graph)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,13 +1,14 @@
 """Suggest a change: an item's source in the repository, its edit page, and prefilled issue forms.
 
-The repository's address comes from the environment (``PUBLISHER_REPOSITORY_URL``,
-which the publishing workflow sets from ``github.repository``); without it, no
-link is made. Only a GitHub repository's https address is accepted.
+The repository's address is the ``publisher_repository_url`` setting, which
+publisher.tasks.build passes to every language's Sphinx from the environment
+(``PUBLISHER_REPOSITORY_URL``, which the publishing workflow sets from
+``github.repository``); without it, no link is made. Only a GitHub
+repository's https address is accepted.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -24,10 +25,6 @@ REPOSITORY = re.compile(r"https://github\.com/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/
 CHANGE_FORM = "item-change.yml"
 TRANSLATION_FORM = "translation.yml"
 FORM_FIELDS = ("item", "language", "page")
-
-
-def repository_url() -> str:
-    return os.environ.get("PUBLISHER_REPOSITORY_URL", "").rstrip("/")
 
 
 def check_repository(app: Sphinx, config: Config) -> None:
@@ -73,7 +70,7 @@ def issue_form(repo: str, form: str, title: str, fields: dict[str, str]) -> str:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("publisher_repository_url", repository_url(), "env", types=frozenset({str}))
+    app.add_config_value("publisher_repository_url", "", "env", types=frozenset({str}))
     app.add_config_value("publisher_repository_branch", "main", "env", types=frozenset({str}))
     app.connect("config-inited", check_repository)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

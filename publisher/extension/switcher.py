@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from publisher.content import languages, publication
 from publisher.translations.i18n import labels
@@ -36,7 +37,7 @@ def language_links(pagename: str, current: languages.Language, published: list[s
 
 def add_language_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     current = languages.by_sphinx_language(app.config.language)
-    published = app.env.publisher_published  # type: ignore[attr-defined]
+    published = app.config.publisher_published_languages
     if current.code not in published:  # a preview of an unpublished language still switches back
         published = [*published, current.code]
     links = language_links(pagename, current, published)
@@ -56,7 +57,7 @@ def add_language_context(app: Sphinx, pagename: str, templatename: str, context:
         "the thematic sections and the traceability matrix."
     )
     context["metatags"] = context.get("metatags", "") + alternates(
-        app.config.publisher_base_url, pagename, app.env.publisher_published)  # type: ignore[attr-defined]
+        app.config.publisher_base_url, pagename, app.config.publisher_published_languages)
 
 
 def alternates(base_url: str, pagename: str, published: list[str]) -> str:
@@ -74,11 +75,16 @@ def alternates(base_url: str, pagename: str, published: list[str]) -> str:
                    for hreflang, url in links)
 
 
-def note_published_languages(app: Sphinx) -> None:
-    app.env.publisher_published = published_languages(Path(app.srcdir))  # type: ignore[attr-defined]
+def note_published_languages(app: Sphinx, config: Config) -> None:
+    """The languages that pass the gate: as publisher.tasks.build computed them once for every
+    language's build, or, in a build started otherwise, from the catalogs."""
+    if not config.publisher_published_languages:
+        config.publisher_published_languages = published_languages(Path(app.srcdir))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.connect("builder-inited", note_published_languages)
+    # Language codes (publisher.content.languages); `-D publisher_published_languages=en,fr` sets them.
+    app.add_config_value("publisher_published_languages", [], "html", types=frozenset({list, tuple}))
+    app.connect("config-inited", note_published_languages)
     app.connect("html-page-context", add_language_context)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,9 +1,9 @@
 """The items as data beside the HTML, in the language of the build: items.csv, needs.json, coverage.json.
 
-sphinx-needs writes needs.json with the English text of every item; here each
-item gets the text a reader of this language sees (the English of a paragraph
-not yet translated, named in the item's ``untranslated`` list), and the file
-says which edition it belongs to.
+sphinx-needs writes needs.json with the English text and type name of every
+item; here each item gets the text and type name a reader of this language
+sees (the English of a paragraph not yet translated, named in the item's
+``untranslated`` list), and the file says which edition it belongs to.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 
 from publisher.content import coverage_figures as coverage
 from publisher.content import model, publication
-from publisher.extension.collect import CorpusDomain
+from publisher.extension.collect import corpus_of
 from publisher.translations.i18n import labels
 from publisher.content.items import Item
 from publisher.content.languages import by_sphinx_language
@@ -44,7 +44,7 @@ def untranslated(item: Item) -> list[str]:
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.format != "html":
         return
-    corpus = app.env.get_domain(CorpusDomain.name).corpus()
+    corpus = corpus_of(app.env)
     outdir = Path(app.outdir)
     items = [item for item in corpus.items if item.id]
     write_csv(app, items, corpus.implemented_by(), outdir / "items.csv")
@@ -87,6 +87,7 @@ def translate_needs_json(app: Sphinx, items: list[Item], path: Path) -> None:
     for item in items:
         if item.id in needs:
             needs[item.id]["content"] = item.reader_text or item.text
+            needs[item.id]["type_name"] = _(model.ITEM_TYPES[item.type].title)
             needs[item.id]["untranslated"] = untranslated(item)
             needs[item.id]["url"] = item_url(app, item)
     data["language"] = by_sphinx_language(app.config.language).hreflang
@@ -97,6 +98,7 @@ def translate_needs_json(app: Sphinx, items: list[Item], path: Path) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    # After sphinx-needs has written needs.json (its handler runs at the default, 500).
-    app.connect("build-finished", write_exports, priority=600)
+    # After sphinx-needs has written needs.json: publisher.setup sets sphinx-needs up first, and
+    # Sphinx calls the handlers of one event and priority in the order they were connected.
+    app.connect("build-finished", write_exports)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 
 from publisher.outputs import cite
 from publisher.content import model, publication
-from publisher.extension.collect import CorpusDomain
+from publisher.extension.collect import corpus_of
 from publisher.content.myst import visible_text
 from publisher.outputs.export import item_url, untranslated
 from publisher.translations.i18n import labels
@@ -83,7 +83,7 @@ def write_api(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.format != "html":
         return
     _ = labels(app)
-    corpus = app.env.get_domain(CorpusDomain.name).corpus()
+    corpus = corpus_of(app.env)
     items = [item for item in corpus.items if item.id]
     by_id = {item.id: item for item in items}
     implemented_by = corpus.implemented_by()
@@ -114,5 +114,5 @@ def write_json(path: Path, data: Any) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.connect("build-finished", write_api, priority=600)
+    app.connect("build-finished", write_api)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -29,11 +29,11 @@ FORMATS = ("html", "pdf", "docx")
 
 
 def sphinx(source: Path, builder: str, code: str, outdir: Path, doctrees: Path,
-           confdir: Path | None, fresh: bool, settings: tuple[str, ...] = ()) -> int:
+           confdir: Path | None, fresh: bool, settings: dict[str, str] | None = None) -> int:
     command = [sys.executable, "-m", "sphinx", "-b", builder, *SPHINX_FLAGS,
                "-D", f"language={LANGUAGES[code].sphinx}", "-d", str(doctrees)]
-    for setting in settings:
-        command += ["-D", setting]
+    for name, value in (settings or {}).items():
+        command += ["-D", f"{name}={value}"]
     if fresh:
         command.append("-E")  # a fresh read: sphinx-needs' incremental data goes stale
     if confdir:
@@ -42,20 +42,24 @@ def sphinx(source: Path, builder: str, code: str, outdir: Path, doctrees: Path,
 
 
 def build_language(source: Path, code: str, outdir: Path, confdir: Path | None = None,
-                   formats: tuple[str, ...] = FORMATS) -> int:
+                   formats: tuple[str, ...] = FORMATS, settings: dict[str, str] | None = None) -> int:
     """The site of one language and its PDF; the first failing step's exit status.
 
     The PDF's Typst builder reuses the doctrees the HTML build has just read.
+    ``settings``: the publication's settings, the same for every language (publication_settings).
     """
+    settings = publication_settings(source) if settings is None else settings
     doctrees = outdir.parent / ".doctrees" / code
-    front = front_matter(source, code) if {"pdf", "docx"} & set(formats) else {}  # once, for both
+    base_url = settings.get("publisher_base_url", "")
+    front = front_matter(source, code, base_url) if {"pdf", "docx"} & set(formats) else {}  # once, for both
     if "html" in formats:
-        status = sphinx(source, "html", code, outdir, doctrees, confdir, fresh=True)
+        status = sphinx(source, "html", code, outdir, doctrees, confdir, fresh=True, settings=settings)
         if status:
             return status
     if "pdf" in formats:
         typst_dir = outdir.parent / ".typst" / code
-        status = sphinx(source, "typst", code, typst_dir, doctrees, confdir, fresh="html" not in formats)
+        status = sphinx(source, "typst", code, typst_dir, doctrees, confdir, fresh="html" not in formats,
+                        settings=settings)
         if status:
             return status
         outdir.mkdir(parents=True, exist_ok=True)
@@ -75,7 +79,7 @@ def build_language(source: Path, code: str, outdir: Path, confdir: Path | None =
         # Every file is made: the pages that list them are written again, with their sizes
         # (publisher/extension/downloads.py); nothing else is read or written again.
         status = sphinx(source, "html", code, outdir, doctrees, confdir, fresh=False,
-                        settings=("publisher_download_sizes=1",))
+                        settings={**settings, "publisher_download_sizes": "1"})
         if status:
             return status
         return index_for_search(outdir, source, code)  # last: the downloads page now shows its sizes
@@ -110,16 +114,14 @@ def unprintable(message: str, source: Path, code: str) -> list[str]:
     return places(text, content_files(source) + catalogs, source)
 
 
-def front_matter(source: Path, code: str) -> dict:
+def front_matter(source: Path, code: str, address: str = "") -> dict:
     """What the PDF and the Word file print before the text, in the language of ``code``."""
     from publisher.translations.catalogs import translator
     from publisher.content.model import AUTHOR, PUBLICATION_TITLE
     from publisher.content.publication import colophon
     from publisher.content.editions import edition_line
-    from publisher.extension.seo import base_url
-
     _ = translator(source, LANGUAGES[code].sphinx)
-    edition, address = edition_line(source, _), base_url()
+    edition = edition_line(source, _)
     return {"title": _(PUBLICATION_TITLE), "author": _(AUTHOR), "edition": edition,
             "contents": _("Contents"), "base_url": address,
             "colophon": colophon(_, code, address, edition)}
@@ -165,9 +167,11 @@ def _build_site(source: Path, languages: list[str], target: Path, confdir: Path 
         return 1
     staging = target.with_name(target.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
+    gate = translation_statuses(source)  # once for the build, not once per language
+    settings = publication_settings(source, gate)
     with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
         statuses = dict(zip(languages, pool.map(
-            lambda language: build_language(source, language, staging / language, confdir, formats),
+            lambda language: build_language(source, language, staging / language, confdir, formats, settings),
             languages,
         )))
     failed = [language for language, status in statuses.items() if status]
@@ -178,9 +182,9 @@ def _build_site(source: Path, languages: list[str], target: Path, confdir: Path 
         shutil.rmtree(staging / internal, ignore_errors=True)
     for language in languages:
         remove_internal_files(staging / language)
-    write_language_report(source, staging, languages)
+    write_language_report(staging, languages, gate)
     if "html" in formats:
-        write_root_files(source, staging)
+        write_root_files(source, staging, settings.get("publisher_base_url", ""))
     swap(staging, target)
     return 0
 
@@ -206,16 +210,35 @@ def remove_internal_files(folder: Path) -> None:
             path.unlink()
 
 
-def write_language_report(source: Path, site: Path, languages: list[str]) -> None:
-    """Print and save which languages pass the publication gate, and why not."""
-    from publisher.translations.status import status  # Babel: only where the build's packages are
+def translation_statuses(source: Path) -> dict:
+    """How complete each translation is, and whether it passes the publication gate: once per build."""
+    from publisher.translations.status import read_items, status  # Babel: only where the build's packages are
 
+    items = read_items(source)
+    return {code: status(source, code, items) for code in LANGUAGES if code != SOURCE}
+
+
+def publication_settings(source: Path, gate: dict | None = None) -> dict[str, str]:
+    """What every language's Sphinx is told, the same for all: the languages that pass the gate,
+    and the site's and the repository's public addresses (from the publishing workflow's environment)."""
+    from publisher.extension.seo import with_slash
+
+    gate = translation_statuses(source) if gate is None else gate
+    published = [code for code in LANGUAGES if code == SOURCE or gate[code].publishable]
+    settings = {"publisher_published_languages": ",".join(published),
+                "publisher_base_url": with_slash(os.environ.get("PUBLISHER_BASE_URL", "")),
+                "publisher_repository_url": os.environ.get("PUBLISHER_REPOSITORY_URL", "")}
+    return {name: value for name, value in settings.items() if value}
+
+
+def write_language_report(site: Path, languages: list[str], gate: dict) -> None:
+    """Print and save which languages pass the publication gate, and why not."""
     report = {}
     for code in languages:
         if code == SOURCE:
             report[code] = {"published": True, "translated_percent": 100, "blocking": []}
             continue
-        result = status(source, code)
+        result = gate[code]
         report[code] = {"published": result.publishable, "translated_percent": result.percent,
                         "blocking": result.blocking}
         verdict = "published" if result.publishable else f"not published ({len(result.blocking)} items missing)"
@@ -224,12 +247,12 @@ def write_language_report(source: Path, site: Path, languages: list[str]) -> Non
                                          encoding="utf-8")
 
 
-def write_root_files(source: Path, site: Path) -> None:
+def write_root_files(source: Path, site: Path, base_url: str) -> None:
     """What the site's root holds besides the languages: index, 404 page, robots, sitemap."""
     from publisher.extension.seo import write_site_files
 
     write_root_index(source, site)
-    write_not_found(source, site)
+    write_not_found(source, site, base_url)
     pages = {}
     for code in json.loads((site / "languages.json").read_text(encoding="utf-8")):
         folder = site / code
@@ -238,13 +261,13 @@ def write_root_files(source: Path, site: Path) -> None:
             if page.relative_to(folder).parts[0] not in ("_static", "pagefind")
             and page.name not in ("search.html", "permalink.html")
         )
-    write_site_files(site, pages)
+    write_site_files(site, pages, base_url)
 
 
-def write_not_found(source: Path, site: Path) -> None:
+def write_not_found(source: Path, site: Path, base_url: str) -> None:
     """build/site/404.html: "page not found" in every published language, each with its way home."""
     from publisher.translations.catalogs import translator
-    from publisher.extension.seo import NOT_FOUND, NOT_FOUND_HELP, base_url
+    from publisher.extension.seo import NOT_FOUND, NOT_FOUND_HELP, with_slash
 
     report = json.loads((site / "languages.json").read_text(encoding="utf-8"))
     blocks = []
@@ -252,7 +275,7 @@ def write_not_found(source: Path, site: Path) -> None:
         if not state["published"]:
             continue
         language, _ = LANGUAGES[code], translator(source, LANGUAGES[code].sphinx)
-        home = f"{base_url()}{code}/index.html"  # absolute where the address is known
+        home = f"{with_slash(base_url)}{code}/index.html"  # absolute where the address is known
         blocks.append(
             f'  <section lang="{language.hreflang}" dir="{language.direction}">'
             f"<h2>{html.escape(_(NOT_FOUND))}</h2><p>{html.escape(_(NOT_FOUND_HELP))} "
@@ -336,8 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     stop_on_terminate()
     if args.assemble:
         built = [code for code in LANGUAGES if (args.out / code / "index.html").exists()]
-        write_language_report(args.source, args.out, built)
-        write_root_files(args.source, args.out)
+        gate = translation_statuses(args.source)
+        write_language_report(args.out, built, gate)
+        write_root_files(args.source, args.out, publication_settings(args.source, gate).get("publisher_base_url", ""))
         return 0
     if not args.languages:
         parser.error("name at least one language")

@@ -1,9 +1,13 @@
 """Everything a reader sees, in the page's language.
 
 sphinx-needs translates nothing: it keeps English type names, link names and
-item titles. This module gives it translated ones, extracts item titles for
-the translators, and marks what is not translated yet, so that the English
-fallback is visible and announced as English to assistive technology.
+item titles. This module translates item titles and bodies as the item
+directives read them (publisher.extension.collect hands sphinx-needs the
+translated title), extracts item titles for the translators, and marks what
+is not translated yet, so that the English fallback is visible and announced
+as English to assistive technology. sphinx-needs renders no item here, so its
+type and link names reach a reader only in needs.json, which
+publisher.outputs.export translates.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import MsgOrigin
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.util.i18n import docname_to_domain
 from sphinx.writers.html5 import HTML5Translator
 
@@ -32,30 +37,25 @@ def labels(app: Sphinx):
     return catalogs.translator(Path(app.srcdir), app.config.language)
 
 
-def translate_content_model(app: Sphinx, config: Config) -> None:
-    """Give the title, and sphinx-needs' type and link names, in the build's language."""
+def translate_titles(app: Sphinx, config: Config) -> None:
+    """Give the publication's title, author and copyright in the build's language."""
     t = catalogs.translator(Path(app.srcdir), config.language)
     for name in ("project", "html_title", "author", "copyright"):
         config[name] = t(config[name])
-    config.needs_types = [dict(entry, title=t(entry["title"])) for entry in config.needs_types]
-    config.needs_links = {
-        name: dict(link, outgoing=t(link["outgoing"]), incoming=t(link["incoming"]))
-        for name, link in config.needs_links.items()
-    }
 
 
-def translate_title(app: Sphinx, docname: str, title: str) -> tuple[str, bool]:
+def translate_title(env: BuildEnvironment, docname: str, title: str) -> tuple[str, bool]:
     """An item's title in the build's language, and whether a translation exists."""
-    domain = docname_to_domain(docname, app.config.gettext_compact)
-    translated = catalogs.translator(Path(app.srcdir), app.config.language, domain)(title)
-    return translated, translated != title or by_sphinx_language(app.config.language).code == SOURCE
+    domain = docname_to_domain(docname, env.config.gettext_compact)
+    translated = catalogs.translator(Path(env.srcdir), env.config.language, domain)(title)
+    return translated, translated != title or by_sphinx_language(env.config.language).code == SOURCE
 
 
-def translate_body(app: Sphinx, docname: str, text: str) -> tuple[str, bool]:
+def translate_body(env: BuildEnvironment, docname: str, text: str) -> tuple[str, bool]:
     """An item's body in the build's language, paragraph by paragraph, and whether all is."""
-    domain = docname_to_domain(docname, app.config.gettext_compact)
-    translate = catalogs.translator(Path(app.srcdir), app.config.language, domain)
-    if by_sphinx_language(app.config.language).code == SOURCE:
+    domain = docname_to_domain(docname, env.config.gettext_compact)
+    translate = catalogs.translator(Path(env.srcdir), env.config.language, domain)
+    if by_sphinx_language(env.config.language).code == SOURCE:
         return text, True
     shown, complete = [], True
     for paragraph in (p.strip() for p in _BLANK_LINE.split(text) if p.strip()):
@@ -74,7 +74,7 @@ def extract_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if app.builder.name != "gettext":
         return
     catalog = app.builder.catalogs[docname_to_domain(docname, app.config.gettext_compact)]
-    for item in app.env.get_domain(CorpusDomain.name).document(docname)["items"]:
+    for item in app.env.get_domain(CorpusDomain.name).documents().get(docname, {}).get("items", []):
         catalog.add(item.title, MsgOrigin(str(Path(app.srcdir, item.path)), item.line))
 
 
@@ -113,8 +113,8 @@ class MarkUntranslated(HTML5Translator):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    # Before sphinx-needs reads its configuration (its first handler runs at priority 10).
-    app.connect("config-inited", translate_content_model, priority=5)
+    # Before publisher.outputs.pdf names the PDF after the title (priority 6).
+    app.connect("config-inited", translate_titles, priority=5)
     app.connect("doctree-resolved", extract_titles)
     app.connect("doctree-resolved", note_progress)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
