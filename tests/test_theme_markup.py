@@ -148,3 +148,9 @@ def test_the_templates_we_replace_are_the_ones_we_read():
     assert changed == [], (
         f"Furo {furo.__version__} changed {', '.join(changed)}: compare with publisher/templates/, "
         "carry its changes over, then record the new digests in FURO_TEMPLATES_READ")
+
+
+def test_lists_of_links_take_the_language_punctuation(arabic):
+    """EP_002 implements two understandings: Arabic separates them with its own semicolon."""
+    text = (arabic.outdir / "practices" / "01-cooperation.html").read_text(encoding="utf-8")
+    assert "</a>؛ <a" in text and "</a>; <a" not in text

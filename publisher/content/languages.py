@@ -12,6 +12,10 @@ class Language:
     name: str  # the language's name in itself, as the switcher shows it
     direction: str  # "ltr" or "rtl"
     hreflang: str  # BCP 47, for <link rel="alternate" hreflang>
+    #: The language's own punctuation between the items of a list and after a label:
+    #: Arabic's comma-semicolon, Chinese full-width marks, French spaces before ";" and ":".
+    separator: str = "; "
+    colon: str = ": "
 
 
 SOURCE = "en"
@@ -20,10 +24,10 @@ LANGUAGES = {
     language.code: language
     for language in (
         Language("en", "en", "English", "ltr", "en"),
-        Language("fr", "fr", "Français", "ltr", "fr"),
+        Language("fr", "fr", "Français", "ltr", "fr", separator="\u202f; ", colon="\u00a0: "),
         Language("es", "es", "Español", "ltr", "es"),
-        Language("ar", "ar", "العربية", "rtl", "ar"),
-        Language("zh", "zh_CN", "中文", "ltr", "zh-Hans"),
+        Language("ar", "ar", "العربية", "rtl", "ar", separator="؛ "),
+        Language("zh", "zh_CN", "中文", "ltr", "zh-Hans", separator="；", colon="："),
         Language("ru", "ru", "Русский", "ltr", "ru"),
     )
 }

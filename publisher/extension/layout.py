@@ -29,6 +29,7 @@ def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     if not any(True for _ in doctree.findall(item_node)):
         return
     _ = labels(app)
+    language = by_sphinx_language(app.config.language)
     by_id, implemented_by = corpus_index(app)
 
     def link(item_id: str) -> nodes.Node:
@@ -40,9 +41,9 @@ def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> Non
 
     def links_line(label: str, ids: list[str], kind: str) -> nodes.paragraph:
         line = nodes.paragraph(classes=["item-links", kind])
-        line += nodes.strong("", f"{_(label)}: ")
+        line += nodes.strong("", f"{_(label)}{language.colon}")
         for index, item_id in enumerate(sorted(ids)):
-            line += [nodes.Text("; ")] if index else []
+            line += [nodes.Text(language.separator)] if index else []
             line += link(item_id)
         return line
 
