@@ -7,6 +7,7 @@ be followed on disk.
 
 from __future__ import annotations
 
+import datetime
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOTS, Build, sphinx_build
+from publisher.content.editions import release
 
 PRACTICE = """```{{practice}} {title}
 :id: {id}
@@ -88,6 +90,7 @@ def make_history(root: Path, languages: tuple[str, ...] = ()) -> tuple[Path, dic
             shutil.copy(ROOTS.parents[1] / "locales" / language / "LC_MESSAGES" / name, folder / name)
     practices_file = repo / "practices" / "01-cooperation.md"
     practices_file.write_text(EDITION_1, encoding="utf-8")
+    release(repo, "1", datetime.date(2026, 1, 15))  # as `nox -s release -- 1` stamps it
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "Edition 1")
@@ -100,7 +103,9 @@ def release_second(repo: Path, files: dict) -> None:
     understandings.write_text(understandings.read_text(encoding="utf-8").replace("Rights matter.", "Rights come first."),
                               encoding="utf-8")
     files["practices"].write_text(EDITION_2, encoding="utf-8")
-    git(repo, "commit", "-qam", "Edition 2")
+    release(repo, "2", datetime.date(2026, 6, 15))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Edition 2")
     git(repo, "tag", "edition-2")
     files["practices"].write_text(DRAFT, encoding="utf-8")  # the working draft goes on
 
