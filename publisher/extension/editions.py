@@ -23,6 +23,7 @@ from publisher.content import changes, editions
 from publisher.content.items import Item
 from publisher.content.languages import by_sphinx_language
 from publisher.content.model import N_
+from publisher.extension.collect import CorpusDomain
 from publisher.translations.i18n import labels
 
 logger = logging.getLogger(__name__)
@@ -122,14 +123,12 @@ def banner(app: Sphinx, pagename: str, templatename: str, context: dict, doctree
 
 def permanent_pages(app: Sphinx):
     """A page per item at its permanent address, which sends the reader on without a script."""
-    from publisher.extension.collect import CorpusDomain
-
     known = history(app)
     language = by_sphinx_language(app.config.language)
     _ = labels(app)
+    to_language_root = "../" * PERMANENT.count("/")
     here = {item.id: item for item in app.env.get_domain(CorpusDomain.name).corpus().items if item.id}
     for item_id, item in sorted(here.items()):
-        to_language_root = "../" * PERMANENT.count("/")
         in_latest = known.items.get(known.latest or "", {}).get(item_id) if known.current is None else None
         if in_latest:
             target = known.edition_path(known.latest, language.code, page_of(in_latest))
