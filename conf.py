@@ -1,5 +1,6 @@
 """Sphinx configuration of the International Agenda for Migration Management."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -90,3 +91,10 @@ html_sidebars = {
 html_use_index = False
 html_copy_source = False
 html_show_sourcelink = False
+
+# -- Editions ----------------------------------------------------------------------
+# The publishing workflow builds each released edition from its own tag, and tells
+# its build which edition it is and which is the latest (publisher/extension/editions.py).
+
+publisher_edition = os.environ.get("PUBLISHER_EDITION") or None
+publisher_latest_edition = os.environ.get("PUBLISHER_LATEST_EDITION") or None

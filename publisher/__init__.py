@@ -19,7 +19,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_needs")
     for module in ("extension.preflight", "extension.collect", "extension.refuse", "extension.enforce",
                    "translations.i18n", "extension.layout", "extension.generated_pages",
-                   "outputs.export", "extension.changelog_page", "extension.switcher", "extension.html_translator",
+                   "outputs.export", "extension.editions", "extension.changelog_page", "extension.switcher",
+                   "extension.html_translator",
                    "outputs.pdf", "extension.downloads", "extension.incremental", "extension.seo",
                    "outputs.search", "extension.suggest", "outputs.item_api", "extension.facets",
                    "extension.assets"):

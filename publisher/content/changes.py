@@ -149,18 +149,22 @@ HEADINGS = {
 
 
 def to_markdown(changes: list[ItemChange], base: str, head: str, style: Style = GITHUB,
-                _: Callable[[str], str] = lambda message: message) -> str:
-    """The changes as Markdown: a summary line, then a section per kind of change."""
-    lines = [f"# Changes from {base} to {head}", ""]
+                _: Callable[[str], str] = lambda message: message, level: int = 1, counts: bool = True) -> str:
+    """The changes as Markdown: a title at ``level``, a summary line, then a section per kind of change.
+
+    The summary's words are not translated: a translated page leaves it out (``counts=False``).
+    """
+    lines = [f"{'#' * level} Changes from {base} to {head}", ""]
     if not changes:
         return "\n".join(lines + [_("No item changed."), ""])
-    counts = {kind: sum(kind in c.kinds for c in changes) for kind in HEADINGS}
-    lines += [" · ".join(f"{n} {kind}" for kind, n in counts.items() if n), ""]
+    if counts:
+        numbers = {kind: sum(kind in c.kinds for c in changes) for kind in HEADINGS}
+        lines += [" · ".join(f"{n} {kind}" for kind, n in numbers.items() if n), ""]
     for kind, heading in HEADINGS.items():
         selected = [c for c in changes if kind in c.kinds]
         if not selected:
             continue
-        lines += [f"## {_(heading)}", ""]
+        lines += [f"{'#' * (level + 1)} {_(heading)}", ""]
         for change in selected:
             lines += [_entry(kind, change, style, _), ""]
     return "\n".join(lines)

@@ -21,6 +21,8 @@ from publisher.content import registry, sources
 from publisher.content.model import N_
 
 EDITION_FILE = "EDITION"
+#: An edition is released by tagging its commit ``edition-<name>``.
+TAG_PREFIX = "edition-"
 WORKING_DRAFT = N_("Working draft")
 EDITION = N_("Edition {name}")
 
@@ -48,6 +50,26 @@ def last_commit_date(root: Path) -> str:
     """The date of the sources' last commit: a working draft is dated by it, not by the clock."""
     return subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True,
                           text=True, check=False).stdout.strip()
+
+
+def released(root: Path) -> list[str]:
+    """The names of the released editions, oldest first, from the repository's ``edition-*`` tags.
+
+    Ordered by the date of the tag (of its commit, for a lightweight tag), then by
+    name as a version (``2`` before ``10``) for tags made in the same second.
+    """
+    result = subprocess.run(
+        ["git", "for-each-ref", "--sort=v:refname", "--sort=creatordate", "--format=%(refname:short)",
+         f"refs/tags/{TAG_PREFIX}*"],
+        cwd=root, capture_output=True, text=True, check=False,
+    )
+    if result.returncode:  # not a repository (a copy of the sources): no edition is known
+        return []
+    return [tag.removeprefix(TAG_PREFIX) for tag in result.stdout.split()]
+
+
+def tag(name: str) -> str:
+    return f"{TAG_PREFIX}{name}"
 
 
 def release(root: Path, name: str, date: datetime.date) -> list[str]:

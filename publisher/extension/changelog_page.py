@@ -1,12 +1,13 @@
-"""The site's "What changed" page: the item changelog since the latest edition.
+"""The site's "What changed" page: the item changelog from each edition to the next.
 
+Newest first: the working draft compared with the latest edition, then each
+edition compared with the one before (an edition's own build stops at itself).
 The page's Markdown is completed as it is read, so its headings and redlines
 are ordinary MyST.
 """
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -15,46 +16,63 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from publisher.content import changes
+from publisher.content.editions import EDITION
+from publisher.extension import editions
 from publisher.translations.i18n import labels
 from publisher.content.model import N_
 
 logger = logging.getLogger(__name__)
 
 PAGE = "reference/changes"
-EDITION_TAGS = "edition-*"
 
 NO_EDITION = N_(
     "No edition has been released yet. From the first release on, this page "
     "lists every item added, withdrawn, retitled or changed since the latest edition."
 )
 NO_HISTORY = N_("The revision history is not available in this copy of the sources.")
+DRAFT_SINCE = N_("Working draft compared with edition {name}")
+EDITION_SINCE = N_("Edition {new} compared with edition {old}")
+FIRST_EDITION = N_("The first edition: there is no earlier one to compare it with.")
 
 
-def latest_edition(root: Path) -> str | None:
-    result = subprocess.run(
-        ["git", "describe", "--tags", "--abbrev=0", "--match", EDITION_TAGS],
-        cwd=root, capture_output=True, text=True, check=False,
-    )
-    return result.stdout.strip() or None
-
-
-def changelog(root: Path, base: str | None, _=lambda message: message) -> str:
-    if not (root / ".git").exists() and base is None:
-        return _(NO_HISTORY)
-    base = base or latest_edition(root)
-    if base is None:
-        return _(NO_EDITION)
+def changelog(root: Path, base: str, _=lambda message: message) -> str:
+    """The changes from ``base``, any revision, to the working tree."""
     old, new = changes.items_at(root, base), changes.items_at(root, changes.WORKING_TREE)
     body = changes.to_markdown(changes.compare(old, new, changes.MYST), base, "", changes.MYST, _)
     # The page has its own title; say what it compares with instead.
     return _("Compared with **{base}**.").format(base=base) + "\n" + body.split("\n", 1)[1]
 
 
+def edition_changes(root: Path, known: editions.History, _=lambda message: message) -> str:
+    """A section per comparison, newest first, each with a subsection per kind of change."""
+    shown = known.up_to_current()
+    if not shown:
+        return _(NO_HISTORY) if not (root / ".git").exists() else _(NO_EDITION)
+
+    def section(title: str, old: dict, new: dict) -> str:
+        found = changes.compare(old, new, changes.MYST)
+        body = changes.to_markdown(found, "", "", changes.MYST, _, level=2, counts=False)
+        return f"## {title}\n\n" + body.split("\n", 1)[1]
+
+    sections = []
+    if known.current is None:
+        sections.append(section(_(DRAFT_SINCE).format(name=shown[-1]), known.items[shown[-1]],
+                                changes.items_at(root, changes.WORKING_TREE)))
+    for older, newer in reversed(list(zip(shown, shown[1:]))):
+        sections.append(section(_(EDITION_SINCE).format(new=newer, old=older), known.items[older],
+                                known.items[newer]))
+    sections.append(f"## {_(EDITION).format(name=shown[0])}\n\n{_(FIRST_EDITION)}\n")
+    return "\n".join(sections)
+
+
 def complete_page(app: Sphinx, docname: str, source: list[str]) -> None:
     if docname != PAGE:
         return
     try:
-        text = changelog(Path(app.srcdir), app.config.publisher_changes_since, labels(app))
+        if app.config.publisher_changes_since:  # one comparison, with a revision an editor names
+            text = changelog(Path(app.srcdir), app.config.publisher_changes_since, labels(app))
+        else:
+            text = edition_changes(Path(app.srcdir), editions.history(app), labels(app))
     except changes.GitError as error:
         logger.warning(f"cannot list the changes: {error}; set publisher_changes_since to a revision "
                        "that exists", location=docname, type="publisher", subtype="changes")

@@ -1,4 +1,5 @@
-"""The line under each item's citation, on the website: cite it as a file, get it as data, suggest a change.
+"""The lines under each item's citation, on the website: cite it as a file, get it as data, read it in
+the other editions, suggest a change.
 
 Web-only (class ``web-only``): the PDF is built without it and the Word file
 leaves it out (publisher/outputs/docx.py).
@@ -13,10 +14,12 @@ from sphinx.application import Sphinx
 
 from publisher.translations import catalogs
 from publisher.outputs import cite, item_api
-from publisher.extension import suggest
+from publisher.extension import editions, suggest
 from publisher.outputs.export import item_url
 from publisher.translations.i18n import UNTRANSLATED
+from publisher.content.editions import EDITION
 from publisher.content.items import Item
+from publisher.content.languages import by_sphinx_language
 from publisher.content.model import N_
 
 CITE = N_("Cite it with a reference manager")
@@ -26,6 +29,7 @@ EDIT = N_("Edit on GitHub")
 SOURCE = N_("Its source")
 CHANGE = N_("Describe a change")
 TRANSLATION = N_("Report a translation problem")
+IN_EDITIONS = N_("In other editions")
 #: Where a link opens, for a reader who does not read the link's words: an outside site.
 ON_GITHUB = N_("opens GitHub")
 
@@ -50,9 +54,10 @@ def tools(app: Sphinx, docname: str, item: Item, _) -> list[nodes.Node]:
         line += [nodes.Text(" · ")] if index else []
         line += local(cite.FORMAT_NAMES[fmt], cite.file_path(item.id, fmt))
     line += [nodes.Text(" · "), local(_(DATA) + " (JSON)", item_api.data_path(item.id), marked(DATA))]
+    lines = [line, *in_other_editions(app, item, to_language_root, _, marked)]
     found = suggest.links(app, item, item_url(app, item))
     if not found:
-        return [line]
+        return lines
     change = nodes.paragraph(classes=["item-suggest", "web-only"])
     change += nodes.strong("", "", nodes.inline("", _(SUGGEST), classes=marked(SUGGEST)), nodes.Text(": "))
     named = [("edit", EDIT), ("source", SOURCE), ("change", CHANGE), ("translation", TRANSLATION)]
@@ -60,4 +65,22 @@ def tools(app: Sphinx, docname: str, item: Item, _) -> list[nodes.Node]:
         change += [nodes.Text(" · ")] if index else []
         change += nodes.reference("", _(label), refuri=found[kind], classes=["external", kind, *marked(label)],
                                   reftitle=_(ON_GITHUB))
-    return [line, change]
+    return [*lines, change]
+
+
+def in_other_editions(app: Sphinx, item: Item, to_language_root: str, _, marked) -> list[nodes.paragraph]:
+    """Links to the item in each other edition that holds it, through that edition's own permalink,
+    which finds the item wherever it is in that edition."""
+    known = editions.history(app)
+    others = [name for name in known.holding(item.id) if name != known.current]
+    if not others:
+        return []
+    language = by_sphinx_language(app.config.language).code
+    line = nodes.paragraph(classes=["item-editions", "web-only"])
+    line += nodes.strong("", "", nodes.inline("", _(IN_EDITIONS), classes=marked(IN_EDITIONS)), nodes.Text(": "))
+    for index, name in enumerate(reversed(others)):  # the latest first
+        line += [nodes.Text(" · ")] if index else []
+        line += nodes.reference("", _(EDITION).format(name=name), classes=["item-edition", *marked(EDITION)],
+                                refuri=to_language_root + known.edition_path(
+                                    name, language, f"permalink.html?id={item.id}"))
+    return [line]

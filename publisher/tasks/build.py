@@ -258,7 +258,8 @@ def write_root_files(source: Path, site: Path, base_url: str) -> None:
         folder = site / code
         pages[code] = sorted(
             page.relative_to(folder).as_posix() for page in folder.rglob("*.html")
-            if page.relative_to(folder).parts[0] not in ("_static", "pagefind")
+            # items/<ID>/ only lead on to an item's page (publisher/extension/editions.py)
+            if page.relative_to(folder).parts[0] not in ("_static", "pagefind", "items")
             and page.name not in ("search.html", "permalink.html")
         )
     write_site_files(site, pages, base_url)

@@ -29,10 +29,11 @@ CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disa
 
 
 def pages(site: Path, pattern: str) -> list[str]:
-    """The site's pages, as paths from its root, Pagefind's and the theme's files left out."""
+    """The site's pages, as paths from its root, Pagefind's and the theme's files left out, and the
+    permanent addresses (items/<ID>/), which only lead on to a page that is audited."""
     return sorted(
         page.relative_to(site).as_posix() for page in site.glob(pattern)
-        if not {"_static", "pagefind", "_sources"} & set(page.relative_to(site).parts)
+        if not {"_static", "pagefind", "_sources", "items"} & set(page.relative_to(site).parts)
     )
 
 
