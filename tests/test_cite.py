@@ -37,7 +37,7 @@ def test_ris_parses_with_the_edition_the_date_and_the_permanent_address(stamped)
     assert record["secondary_title"] == "IAMM Open Edition"
     assert record["edition"] == "Edition 2026-1 · 2026-11-01"
     assert (record["year"], record["date"]) == ("2026", "2026/11/01")
-    assert record["urls"] == [f"{BASE}en/permalink.html?id=EP_002"]
+    assert record["urls"] == [f"{BASE}en/items/EP_002/"]
     assert record["language"] == "en"
     assert record["abstract"].startswith("States train officials who meet migrants.")
 
@@ -50,7 +50,7 @@ def test_bibtex_parses_with_the_edition_the_date_and_the_permanent_address(stamp
     assert fields["author"] == "The editors of the IAMM Open Edition"  # one corporate name
     assert fields["version"] == "Edition 2026-1 · 2026-11-01"
     assert (fields["date"], fields["year"]) == ("2026-11-01", "2026")
-    assert fields["url"] == f"{BASE}en/permalink.html?id=EP_002"
+    assert fields["url"] == f"{BASE}en/items/EP_002/"
 
 
 def test_csl_json_names_the_edition_the_date_and_the_permanent_address(stamped):
@@ -59,7 +59,7 @@ def test_csl_json_names_the_edition_the_date_and_the_permanent_address(stamped):
     assert entry["author"] == [{"literal": "The editors of the IAMM Open Edition"}]
     assert entry["container-title"] == "IAMM Open Edition"
     assert entry["issued"] == {"date-parts": [[2026, 11, 1]]}
-    assert entry["URL"] == f"{BASE}en/permalink.html?id=EP_002"
+    assert entry["URL"] == f"{BASE}en/items/EP_002/"
 
 
 def test_the_page_links_each_item_to_its_citation_files(stamped):

@@ -187,13 +187,13 @@ def item_edition_links(build: Build, item_id: str) -> list[tuple[str, str]]:
 
 def test_each_item_links_to_itself_in_the_other_editions_through_their_permalinks(site):
     assert item_edition_links(site["draft"], "EP_002") == [
-        ("Edition 2", "../../editions/2/en/permalink.html?id=EP_002"),
-        ("Edition 1", "../../editions/1/en/permalink.html?id=EP_002"),
+        ("Edition 2", "../../editions/2/en/items/EP_002/"),
+        ("Edition 1", "../../editions/1/en/items/EP_002/"),
     ]
     assert item_edition_links(site["draft"], "EP_003") == [
-        ("Edition 2", "../../editions/2/en/permalink.html?id=EP_003")]
+        ("Edition 2", "../../editions/2/en/items/EP_003/")]
     assert item_edition_links(site["first"], "EP_002") == [
-        ("Edition 2", "../../../../editions/2/en/permalink.html?id=EP_002")]
+        ("Edition 2", "../../../../editions/2/en/items/EP_002/")]
     assert item_edition_links(site["second"], "EP_003") == []  # in no other edition
 
 
@@ -203,7 +203,8 @@ def test_every_link_to_another_edition_leads_to_a_page_that_exists(site):
         page = build.outdir / "practices" / "01-cooperation.html"
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for link in soup.select(".item-editions a, .edition-banner a"):
-            target = (page.parent / urlsplit(link["href"]).path).resolve()
+            path = urlsplit(link["href"]).path
+            target = (page.parent / (path + "index.html" if path.endswith("/") else path)).resolve()  # as Pages serves it
             assert target.is_file(), f"{name}: {link['href']}"
 
 

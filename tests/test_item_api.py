@@ -73,7 +73,7 @@ def test_an_item_file_holds_what_a_reader_sees_and_its_links_both_ways(addressed
     assert practice["implements"][0]["url"] == f"{BASE}en/framework/understandings.html#CU_01"
     assert practice["implements"][0]["data"] == f"{BASE}en/api/items/CU_01.json"
     assert practice["url"] == f"{BASE}en/practices/01-cooperation.html#EP_002"
-    assert practice["permalink"] == f"{BASE}en/permalink.html?id=EP_002"
+    assert practice["permalink"] == f"{BASE}en/items/EP_002/"
     assert practice["source"] == {"path": "practices/01-cooperation.md", "line": 12}
     assert practice["language"] == "en" and practice["untranslated"] == []
     understanding = read(addressed.outdir / "api" / "items" / "CU_01.json")
@@ -91,7 +91,7 @@ def test_the_index_lists_every_item_in_reading_order(addressed):
 def test_without_the_sites_address_urls_are_relative_to_the_language_folder(local):
     practice = read(local.outdir / "api" / "items" / "EP_002.json")
     assert practice["url"] == "practices/01-cooperation.html#EP_002"
-    assert practice["permalink"] == "permalink.html?id=EP_002"
+    assert practice["permalink"] == "items/EP_002/"
     assert practice["citation"]["ris"] == "api/cite/EP_002.ris"
     assert (local.outdir / practice["citation"]["ris"]).is_file()
     validator("item.schema.json").validate(practice)

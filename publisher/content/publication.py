@@ -78,6 +78,11 @@ def site_url(base_url: str, code: str, path: str = "") -> str:
     return f"{base_url}{code}/{path}" if base_url else ""
 
 
+def permanent_path(item_id: str) -> str:
+    """An item's permanent address in a language's folder: it leads to the latest edition that holds it."""
+    return f"items/{item_id}/"
+
+
 def page_path(from_docname: str, href: str) -> str:
     """Where a relative link of page ``from_docname`` leads, from the language's folder."""
     path = urlsplit(href).path

@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from publisher.translations import catalogs
+from publisher.content import publication
 from publisher.outputs import cite, item_api
 from publisher.extension import editions, suggest
 from publisher.outputs.export import item_url
@@ -82,5 +83,5 @@ def in_other_editions(app: Sphinx, item: Item, to_language_root: str, _, marked)
         line += [nodes.Text(" · ")] if index else []
         line += nodes.reference("", _(EDITION).format(name=name), classes=["item-edition", *marked(EDITION)],
                                 refuri=to_language_root + known.edition_path(
-                                    name, language, f"permalink.html?id={item.id}"))
+                                    name, language, publication.permanent_path(item.id)))
     return [line]

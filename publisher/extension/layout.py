@@ -77,7 +77,7 @@ def citation(app: Sphinx, item: Item, _) -> nodes.paragraph:
     The title is this edition's wording, not the Agenda's: it is not quoted.
     """
     code = by_sphinx_language(app.config.language).code
-    url = publication.site_url(app.config.publisher_base_url, code, f"permalink.html?id={item.id}")
+    url = publication.site_url(app.config.publisher_base_url, code, publication.permanent_path(item.id))
     words = {"edition_name": _(publication.EDITION_NAME), "edition": edition_line(Path(app.srcdir), _),
              "id": item.id, "url": url}
     line = _(publication.CITATION_WITH_URL if url else publication.CITATION).format(**words)

@@ -35,7 +35,7 @@ def file_path(item_id: str, fmt: str) -> str:
 def permalink(app: Sphinx, item_id: str) -> str:
     """The item's permanent address, or "" where the site's address is not known."""
     code = by_sphinx_language(app.config.language).code
-    return publication.site_url(app.config.publisher_base_url, code, f"permalink.html?id={item_id}")
+    return publication.site_url(app.config.publisher_base_url, code, publication.permanent_path(item_id))
 
 
 def edition_date(root: Path) -> str:

@@ -69,7 +69,7 @@ def record(app: Sphinx, item: Item, by_id: dict[str, Item], implemented_by: list
         "language": by_sphinx_language(app.config.language).hreflang,
         "edition": edition_line(Path(app.srcdir), _),
         "url": item_url(app, item),
-        "permalink": cite.permalink(app, item.id) or language_url(app, f"permalink.html?id={item.id}"),
+        "permalink": cite.permalink(app, item.id) or language_url(app, publication.permanent_path(item.id)),
         "citation": {
             "text": cite.plain_text(app, item, _),
             **{name: language_url(app, cite.file_path(item.id, name)) for name in cite.FORMATS},
