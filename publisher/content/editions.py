@@ -39,10 +39,25 @@ def current_edition(root: Path) -> tuple[str, str] | None:
 def edition_line(root: Path, _=lambda message: message) -> str:
     """What the cover says: the edition and its date, or a working draft dated by its last commit."""
     stamped = current_edition(root)
-    if stamped:
+    if stamped and not moved_on_from(root, stamped[0]):
         return f"{_(EDITION).format(name=stamped[0])} · {stamped[1]}"
     date = last_commit_date(root)
     return f"{_(WORKING_DRAFT)} · {date}" if date else _(WORKING_DRAFT)
+
+
+@functools.lru_cache(maxsize=None)
+def moved_on_from(root: Path, name: str) -> bool:
+    """Whether the sources were committed to after edition ``name`` was tagged: then they are a draft.
+
+    EDITION stays stamped after a release; only the tagged commit is the edition. Before the
+    tag exists (just stamped) and in a copy without history, the stamp is all there is.
+    """
+    def revision(name: str) -> str:
+        return subprocess.run(["git", "rev-parse", "-q", "--verify", f"{name}^{{commit}}"], cwd=root,
+                              capture_output=True, text=True, check=False).stdout.strip()
+
+    tagged = revision(f"refs/tags/{tag(name)}")
+    return bool(tagged) and tagged != revision("HEAD")
 
 
 @functools.lru_cache(maxsize=None)
