@@ -247,3 +247,20 @@ def test_a_copy_without_history_shows_no_edition(make_project):
     build = sphinx_build(make_project())
     assert banner(build, "index") is None
     assert item_edition_links(build, "EP_001") == []
+
+
+def test_a_translated_changes_page_shows_the_titles_in_its_language(tmp_path):
+    """Titles come from the catalog of the page that holds the item; a title no catalog has stays as written."""
+    repo, files = make_history(tmp_path, ("fr",))
+    release_second(repo, files)
+    (repo / "locales" / "fr" / "LC_MESSAGES" / "practices").mkdir()
+    (repo / "locales" / "fr" / "LC_MESSAGES" / "practices" / "01-cooperation.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Protect the rights of migrants at work"\nmsgstr "Protéger les droits des migrants au travail"\n',
+        encoding="utf-8")
+    build = sphinx_build(repo, tmp_path / "fr", language="fr")
+    entries = dict(sections(build.page("reference/changes")))
+    second = next(found for heading, found in entries.items() if "2" in heading and "1" in heading)
+    assert any(entry.endswith("EP_003 Protéger les droits des migrants au travail (practices/01-cooperation.md)")
+               for entry in second), second
+    assert any("EP_002 Train officials in rights" in entry for entry in second), second

@@ -149,10 +149,12 @@ HEADINGS = {
 
 
 def to_markdown(changes: list[ItemChange], base: str, head: str, style: Style = GITHUB,
-                _: Callable[[str], str] = lambda message: message, level: int = 1, counts: bool = True) -> str:
+                _: Callable[[str], str] = lambda message: message, level: int = 1, counts: bool = True,
+                title_of: Callable[[Item], str] = lambda item: item.title) -> str:
     """The changes as Markdown: a title at ``level``, a summary line, then a section per kind of change.
 
     The summary's words are not translated: a translated page leaves it out (``counts=False``).
+    ``title_of`` gives an item's title as the page shows it (translated, on a translated page).
     """
     lines = [f"{'#' * level} Changes from {base} to {head}", ""]
     if not changes:
@@ -166,13 +168,14 @@ def to_markdown(changes: list[ItemChange], base: str, head: str, style: Style = 
             continue
         lines += [f"{'#' * (level + 1)} {_(heading)}", ""]
         for change in selected:
-            lines += [_entry(kind, change, style, _), ""]
+            lines += [_entry(kind, change, style, _, title_of), ""]
     return "\n".join(lines)
 
 
-def _entry(kind: str, change: ItemChange, style: Style, _: Callable[[str], str]) -> str:
+def _entry(kind: str, change: ItemChange, style: Style, _: Callable[[str], str],
+           title_of: Callable[[Item], str] = lambda item: item.title) -> str:
     item = change.item
-    title = style.plain(visible_words(item.title))
+    title = style.plain(visible_words(title_of(item)))
     name = f"**{item.id}** {title}"
     if kind == "retitled":
         old_title = style.mark(style.deleted, visible_words(change.old_title or ""))

@@ -18,6 +18,7 @@ from sphinx.util import logging
 from publisher.content import changes
 from publisher.content.editions import EDITION
 from publisher.extension import editions
+from publisher.translations.catalogs import translator
 from publisher.translations.i18n import labels
 from publisher.content.model import N_
 
@@ -32,6 +33,8 @@ NO_EDITION = N_(
 NO_HISTORY = N_("The revision history is not available in this copy of the sources.")
 DRAFT_SINCE = N_("Working draft compared with edition {name}")
 EDITION_SINCE = N_("Edition {new} compared with edition {old}")
+ENGLISH_REDLINES = N_("The titles are shown in this language where they are translated; the changes to "
+                      "the text are marked in the English text, which is the reference.")
 FIRST_EDITION = N_("The first edition: there is no earlier one to compare it with.")
 
 
@@ -43,15 +46,29 @@ def changelog(root: Path, base: str, _=lambda message: message) -> str:
     return _("Compared with **{base}**.").format(base=base) + "\n" + body.split("\n", 1)[1]
 
 
-def edition_changes(root: Path, known: editions.History, _=lambda message: message) -> str:
+def translated_title(root: Path, language: str | None):
+    """An item's title in the page's language, from the catalog of the page that holds it.
+
+    A title an edition had and the text no longer has has no translation: it stays as written.
+    """
+    def title_of(item) -> str:
+        return translator(root, language, item.path.removesuffix(".md"))(item.title)
+
+    return title_of
+
+
+def edition_changes(root: Path, known: editions.History, _=lambda message: message,
+                    language: str | None = None) -> str:
     """A section per comparison, newest first, each with a subsection per kind of change."""
     shown = known.up_to_current()
     if not shown:
         return _(NO_HISTORY) if not (root / ".git").exists() else _(NO_EDITION)
 
+    title_of = translated_title(root, language)
+
     def section(title: str, old: dict, new: dict) -> str:
         found = changes.compare(old, new, changes.MYST)
-        body = changes.to_markdown(found, "", "", changes.MYST, _, level=2, counts=False)
+        body = changes.to_markdown(found, "", "", changes.MYST, _, level=2, counts=False, title_of=title_of)
         return f"## {title}\n\n" + body.split("\n", 1)[1]
 
     sections = []
@@ -62,7 +79,8 @@ def edition_changes(root: Path, known: editions.History, _=lambda message: messa
         sections.append(section(_(EDITION_SINCE).format(new=newer, old=older), known.items[older],
                                 known.items[newer]))
     sections.append(f"## {_(EDITION).format(name=shown[0])}\n\n{_(FIRST_EDITION)}\n")
-    return "\n".join(sections)
+    note = [_(ENGLISH_REDLINES) + "\n"] if language and language != "en" else []
+    return "\n".join(note + sections)
 
 
 def complete_page(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -72,7 +90,7 @@ def complete_page(app: Sphinx, docname: str, source: list[str]) -> None:
         if app.config.publisher_changes_since:  # one comparison, with a revision an editor names
             text = changelog(Path(app.srcdir), app.config.publisher_changes_since, labels(app))
         else:
-            text = edition_changes(Path(app.srcdir), editions.history(app), labels(app))
+            text = edition_changes(Path(app.srcdir), editions.history(app), labels(app), app.config.language)
     except changes.GitError as error:
         logger.warning(f"cannot list the changes: {error}; set publisher_changes_since to a revision "
                        "that exists", location=docname, type="publisher", subtype="changes")
