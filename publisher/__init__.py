@@ -22,6 +22,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
                    "outputs.export", "extension.changelog_page", "extension.switcher", "extension.theme_strings",
                    "outputs.pdf", "extension.downloads", "extension.incremental", "extension.seo",
                    "outputs.search", "extension.suggest", "outputs.item_api", "extension.facets",
-                   "extension.assets"):
+                   "extension.assets", "extension.side_by_side"):
         app.setup_extension(f"publisher.{module}")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
