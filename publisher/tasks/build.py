@@ -231,7 +231,7 @@ def write_root_files(source: Path, site: Path) -> None:
         pages[code] = sorted(
             page.relative_to(folder).as_posix() for page in folder.rglob("*.html")
             if page.relative_to(folder).parts[0] not in ("_static", "pagefind")
-            and page.name not in ("search.html", "permalink.html")
+            and page.name not in ("search.html", "permalink.html", "side-by-side.html")  # pages of tools, not of text
         )
     write_site_files(site, pages)
 
