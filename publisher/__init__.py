@@ -23,6 +23,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
                    "extension.html_translator",
                    "outputs.pdf", "extension.downloads", "extension.incremental", "extension.seo",
                    "outputs.search", "extension.suggest", "outputs.item_api", "extension.facets",
-                   "extension.assets"):
+                   "extension.assets", "extension.side_by_side"):
         app.setup_extension(f"publisher.{module}")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

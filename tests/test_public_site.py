@@ -56,6 +56,8 @@ def test_root_has_robots_sitemap_and_a_404_page(site_with_address):
         "User-agent: *\nAllow: /\nSitemap: https://example.org/iamm/sitemap.xml\n")
     sitemap = (site_with_address / "sitemap.xml").read_text()
     assert "<loc>https://example.org/iamm/en/practices/01-cooperation.html</loc>" in sitemap
+    # A page of tools, which shows the pages' text in pairs: search engines get the pages themselves.
+    assert (site_with_address / "en" / "side-by-side.html").exists() and "side-by-side" not in sitemap
     not_found = BeautifulSoup((site_with_address / "404.html").read_text(), "html.parser")
     assert not_found.find("a", hreflang="en")["href"] == "https://example.org/iamm/en/index.html"
     assert not_found.find("section", lang="en").h2.get_text() == "Page not found"

@@ -260,7 +260,7 @@ def write_root_files(source: Path, site: Path, base_url: str) -> None:
             page.relative_to(folder).as_posix() for page in folder.rglob("*.html")
             # items/<ID>/ only lead on to an item's page (publisher/extension/editions.py)
             if page.relative_to(folder).parts[0] not in ("_static", "pagefind", "items")
-            and page.name not in ("search.html", "permalink.html")
+            and page.name not in ("search.html", "permalink.html", "side-by-side.html")  # pages of tools, not of text
         )
     write_site_files(site, pages, base_url)
 
