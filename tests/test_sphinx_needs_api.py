@@ -24,11 +24,13 @@ def test_the_publisher_imports_nothing_of_sphinx_needs_but_its_api():
 
 
 def test_no_handler_is_ordered_against_another_package():
-    """The one priority left orders two of the publisher's own handlers (title, then PDF name)."""
+    """The priorities left order the publisher's own handlers: the title before the PDF's name, the
+    used assets last, the side-by-side blocks marked after the items are laid out."""
     found = sorted(f"{path.relative_to(PROJECT)}:{line.strip()}" for path in PUBLISHER.rglob("*.py")
                    for line in path.read_text(encoding="utf-8").splitlines() if "priority=" in line)
     assert [f.split(":")[0] for f in found] == [
-        "publisher/extension/assets.py", "publisher/outputs/pdf.py", "publisher/translations/i18n.py"]
+        "publisher/extension/assets.py", "publisher/extension/side_by_side.py", "publisher/outputs/pdf.py",
+        "publisher/translations/i18n.py"]
 
 
 def test_every_item_is_a_need_laid_out_once_as_a_section(make_project):

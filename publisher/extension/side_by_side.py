@@ -183,7 +183,7 @@ def reading_order(app: Sphinx) -> list[str]:
 def offered_languages(app: Sphinx) -> list[languages.Language]:
     """The published languages, and this one even if it is a preview."""
     current = languages.by_sphinx_language(app.config.language)
-    published = app.env.publisher_published  # type: ignore[attr-defined]  # publisher.extension.switcher
+    published = app.config.publisher_published_languages  # publisher.extension.switcher
     return [languages.LANGUAGES[code] for code in languages.LANGUAGES
             if code in published or code == current.code]
 
