@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -65,6 +66,16 @@ def test_a_second_build_of_the_same_site_refuses_and_says_why(make_project, tmp_
     assert not site.exists()
 
 
+def swap_30_times(tmp_path, site):
+    for round_ in range(30):
+        staging = tmp_path / "site.staging"
+        staging.mkdir()
+        (staging / "index.html").write_text(f"new {round_}")
+        swap(staging, site)
+    assert (site / "index.html").read_text() == "new 29"
+    assert [path.name for path in tmp_path.iterdir()] == ["site"]  # no old site left beside it
+
+
 def test_the_site_is_swapped_in_without_a_moment_where_it_is_missing(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
@@ -80,15 +91,32 @@ def test_the_site_is_swapped_in_without_a_moment_where_it_is_missing(tmp_path):
     watcher = threading.Thread(target=watch)
     watcher.start()
     try:
-        for round_ in range(30):
-            staging = tmp_path / "site.staging"
-            staging.mkdir()
-            (staging / "index.html").write_text(f"new {round_}")
-            swap(staging, site)
+        swap_30_times(tmp_path, site)
     finally:
         stop.set()
         watcher.join()
-    assert (site / "index.html").read_text() == "new 29" and not (tmp_path / "site.staging").exists()
+    assert missing == []
+
+
+@pytest.mark.parametrize("platform", ["linux", "darwin"], ids=["one exchange (Linux)", "two renames (elsewhere)"])
+def test_the_old_site_is_deleted_only_once_the_new_one_is_in_place(tmp_path, monkeypatch, platform):
+    """Where the exchange is not available, there is a moment between two renames; never one of a deletion."""
+    if platform == "linux" and not sys.platform.startswith("linux"):
+        pytest.skip("the exchange in one step is Linux's")
+    monkeypatch.setattr(sys, "platform", platform)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old")
+    missing = []
+    delete = shutil.rmtree
+
+    def deleting(path, *args, **kwargs):
+        delete(path, *args, **kwargs)
+        if not (site / "index.html").exists():
+            missing.append(f"after deleting {Path(path).name}")
+
+    monkeypatch.setattr(shutil, "rmtree", deleting)
+    swap_30_times(tmp_path, site)
     assert missing == []
 
 
