@@ -55,7 +55,8 @@ class Build:
 
 #: Files that give the minimal project the generated pages: the matrix and the coverage report.
 WITH_GENERATED_PAGES = {
-    "index.md": "# Minimal framework\n\n```{toctree}\n:glob:\n\nframework/*\nglossary/*\npractices/*\nreference/*\n```\n",
+    "index.md": "# Minimal framework\n\n```{toctree}\n:glob:\n\nframework/*\nglossary/*\npractices/*\n"
+                "reference/*\n```\n",
     "reference/matrix.md": "# Traceability matrix\n\n```{traceability-matrix}\n```\n",
     "reference/coverage.md": "# Coverage\n\n```{coverage-report}\n```\n",
 }

@@ -11,6 +11,7 @@ import threading
 import time
 
 import pytest
+from babel.messages.pofile import read_po, write_po
 from pathlib import Path
 
 from conftest import PROJECT, development_page
@@ -34,6 +35,35 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(make_project, tmp_pa
     err = capfd.readouterr().err
     assert "practices/02-development.md:4: WARNING: EP_003: implements CU_09, which does not exist" in err
     assert "build: en failed; " in err
+
+
+FOOTNOTED = "This edition is independent.[^note]"
+TRANSLATED_WITHOUT_FOOTNOTE = {"fr": "Cette édition est indépendante.", "es": "Esta edición es independiente."}
+
+
+def test_every_failing_language_is_named_and_none_is_published(catalogued, tmp_path, capfd):
+    """English builds; French and Spanish fail: nothing is published, both are named."""
+    project = tmp_path / "minimal"
+    shutil.copytree(catalogued, project)
+    index = project / "index.md"
+    index.write_text(index.read_text() + f"\n{FOOTNOTED}\n\n[^note]: It is not the official text.\n")
+    # A translation without the footnote: Sphinx's own check fails that language alone.
+    for code in ("fr", "es"):
+        po = project / "locales" / code / "LC_MESSAGES" / "index.po"
+        with po.open("rb") as file:
+            catalog = read_po(file)
+        catalog.add(FOOTNOTED, TRANSLATED_WITHOUT_FOOTNOTE[code])
+        with po.open("wb") as file:
+            write_po(file, catalog)
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "en" / "index.html").write_text("published before")
+
+    assert build_site(project, ["en", "fr", "es"], site, confdir=PROJECT, formats=("html",)) != 0
+    assert files_of(site) == {"en/index.html": b"published before"}
+    err = capfd.readouterr().err
+    assert "index.md:12: WARNING: inconsistent footnote references in translated message." in err
+    assert err.endswith(f"build: fr, es failed; {site} is left as it was\n")
 
 
 PAGEFIND_FILTER_INDEX = re.compile(r"[a-z]+/pagefind/(filter/.+\.pf_filter|pagefind-entry\.json|.+\.pf_meta)")
