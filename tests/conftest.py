@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -44,13 +44,18 @@ class Build:
     outdir: Path
     warnings: list[str]  # source folder stripped, one line per warning
     error: str | None = None  # why the build stopped, if it did (a SphinxError's message)
+    _pages: dict[str, BeautifulSoup] = field(default_factory=dict, repr=False, compare=False)
 
     def needs(self) -> dict[str, dict]:
         data = json.loads((self.outdir / "needs.json").read_text(encoding="utf-8"))
         return data["versions"][data["current_version"]]["needs"]
 
     def page(self, docname: str) -> BeautifulSoup:
-        return BeautifulSoup((self.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+        """The page as written, parsed once: tests read it item by item (parsing is most of their time)."""
+        if docname not in self._pages:
+            html = (self.outdir / f"{docname}.html").read_text(encoding="utf-8")
+            self._pages[docname] = BeautifulSoup(html, "html.parser")
+        return self._pages[docname]
 
 
 #: Files that give the minimal project the generated pages: the matrix and the coverage report.
