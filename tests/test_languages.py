@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from conftest import PROJECT, sphinx_build
+from conftest import sphinx_build
 from publisher.translations import status as translation_status
-from publisher.translations import update as i18n_update
 from test_i18n import FRENCH, UNDERSTANDING_FILLER, fr, translate
 
 
 @pytest.fixture
-def french_project(make_project, tmp_path):
+def french_project(catalogued, tmp_path):
     """The minimal project with French complete; the other languages untranslated."""
-    project = make_project()
-    i18n_update.update(project, tmp_path / "pot", confdir=PROJECT)
+    project = tmp_path / "minimal"
+    shutil.copytree(catalogued, project)
     translate(fr(project, "practices/01-cooperation"), FRENCH)
     translate(fr(project, "framework/understandings"), FRENCH)
     translate(fr(project, "index"), FRENCH)
