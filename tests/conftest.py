@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -44,13 +44,48 @@ class Build:
     outdir: Path
     warnings: list[str]  # source folder stripped, one line per warning
     error: str | None = None  # why the build stopped, if it did (a SphinxError's message)
+    _pages: dict[str, BeautifulSoup] = field(default_factory=dict, repr=False, compare=False)
 
     def needs(self) -> dict[str, dict]:
         data = json.loads((self.outdir / "needs.json").read_text(encoding="utf-8"))
         return data["versions"][data["current_version"]]["needs"]
 
     def page(self, docname: str) -> BeautifulSoup:
-        return BeautifulSoup((self.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+        """The page as written, parsed once: tests read it item by item (parsing is most of their time)."""
+        if docname not in self._pages:
+            html = (self.outdir / f"{docname}.html").read_text(encoding="utf-8")
+            self._pages[docname] = BeautifulSoup(html, "html.parser")
+        return self._pages[docname]
+
+
+#: Files that give the minimal project the generated pages: the matrix and the coverage report.
+WITH_GENERATED_PAGES = {
+    "index.md": "# Minimal framework\n\n```{toctree}\n:glob:\n\nframework/*\nglossary/*\npractices/*\n"
+                "reference/*\n```\n",
+    "reference/matrix.md": "# Traceability matrix\n\n```{traceability-matrix}\n```\n",
+    "reference/coverage.md": "# Coverage\n\n```{coverage-report}\n```\n",
+}
+
+
+def matrix_cells(build: Build) -> dict[str, list[str]]:
+    """Each understanding's row of the matrix: the practices it lists, every section together."""
+    rows = build.page("reference/matrix").select("table.traceability-matrix tbody tr")
+    return {row.find("a").get_text(): [a.get_text() for a in row.find_all("a")[1:]] for row in rows}
+
+
+def coverage_rows(build: Build) -> dict[str, tuple[list[str], str]]:
+    """Each understanding's row of the coverage report: the practices it lists and the number shown."""
+    rows = build.page("reference/coverage").select("table.coverage-understandings tbody tr")
+    cells = [row.find_all(["th", "td"]) for row in rows]
+    return {understanding.a.get_text(): ([a.get_text() for a in practices.find_all("a")], number.get_text())
+            for understanding, practices, number in cells}
+
+
+def withdrawn_listed(build: Build) -> list[str]:
+    """The IDs the coverage report lists under "Withdrawn items"."""
+    heading = next(r for r in build.page("reference/coverage").select("p.rubric") if r.get_text() == "Withdrawn items")
+    listing = heading.find_next_sibling()
+    return [a.get_text() for a in listing.find_all("a")] if listing.name == "ul" else []
 
 
 def sphinx_build(srcdir: Path, outdir: Path | None = None, fresh: bool = True, **overrides) -> Build:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from conftest import PROJECT, sphinx_build
+from conftest import sphinx_build
 from publisher.translations import status as translation_status
-from publisher.translations import update as i18n_update
-from test_i18n import FRENCH, fr, translate
+from test_i18n import FRENCH, UNDERSTANDING_FILLER, fr, translate
 
 
 @pytest.fixture
-def french_project(make_project, tmp_path):
+def french_project(catalogued, tmp_path):
     """The minimal project with French complete; the other languages untranslated."""
-    project = make_project()
-    i18n_update.update(project, tmp_path / "pot", confdir=PROJECT)
+    project = tmp_path / "minimal"
+    shutil.copytree(catalogued, project)
     translate(fr(project, "practices/01-cooperation"), FRENCH)
     translate(fr(project, "framework/understandings"), FRENCH)
     translate(fr(project, "index"), FRENCH)
@@ -60,3 +61,13 @@ def test_a_complete_page_says_nothing_about_its_translation(french_project):
     build = sphinx_build(french_project, language="fr")
     for page in ("index", "practices/01-cooperation"):  # the index has a table of contents
         assert build.page(page).select_one(".translation-progress") is None, page
+
+
+def test_an_understanding_whose_text_is_untranslated_keeps_the_language_unpublished(french_project):
+    """Its title alone is not enough: a reader must be able to read every common understanding."""
+    translate(fr(french_project, "framework/understandings"), {"Co-operation is the basis." + UNDERSTANDING_FILLER: ""})
+    report = translation_status.report(french_project).splitlines()
+    # The labels' catalog counts too: the percentage moves with them, the verdict must not.
+    assert next(line for line in report if line.startswith("fr ")).split()[-2:] == ["1", "no"]
+    assert "fr: CU_01 (text)" in report
+    assert sphinx_build(french_project).page("index").select('[hreflang="fr"]') == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from babel.messages.pofile import read_po
 
 from conftest import PROJECT, sphinx_build
@@ -50,3 +51,13 @@ def test_a_translation_keeps_roles_and_link_targets():
         "has 0 {term} role(s) where the English has 1; keep each role, translating only its text",
         "changes a link's address; keep the part in (...) as it is",
     ]
+
+
+@pytest.mark.parametrize("msgstr", [
+    "Les États se réunissent.\n\n```{raw} html\n<b>x</b>\n```",
+    "Les États se réunissent.\n\n```\nun bloc\n```",
+    "Les États se réunissent.\n\n    un bloc en retrait",
+], ids=["directive", "fence", "indented block"])
+def test_a_block_in_a_translation_is_refused(msgstr):
+    assert po_lint.problems("States meet.", msgstr) == [
+        "contains a directive or fence, which is not allowed in a translation"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import sphinx_build
+from conftest import WITH_GENERATED_PAGES, coverage_rows, matrix_cells, sphinx_build, withdrawn_listed
 from publisher.content import trace
 
 REGISTRY = "CU_01\nCU_02\nEP_001\nEP_002\n"
@@ -22,6 +22,7 @@ States meet {term}`migrants <migrant>`. They agree in advance who does what, sha
 :id: EP_002
 :section: cooperation
 :status: withdrawn
+:implements: CU_01, CU_02
 
 States train.
 ```
@@ -52,3 +53,18 @@ def test_withdrawing_a_published_item_passes_and_shows_it_withdrawn(make_project
     box = build.page("practices/01-cooperation").find(id="EP_002")
     assert "Status: Withdrawn" in box.get_text(" ", strip=True)
     assert "withdrawn" in box["class"]
+
+
+def test_a_withdrawn_practice_no_longer_counts_for_its_understandings(make_project):
+    """It keeps its links, as written when it was adopted; no page counts them."""
+    project = make_project(files={**WITH_GENERATED_PAGES, "published-ids.txt": REGISTRY,
+                                  "practices/01-cooperation.md": EP_002_WITHDRAWN})
+    build = sphinx_build(project)
+    assert build.warnings == []
+    assert coverage_rows(build) == {"CU_01": (["EP_001"], "1"), "CU_02": (["EP_001"], "1")}
+    assert withdrawn_listed(build) == ["EP_002"]
+    assert matrix_cells(build) == {"CU_01": ["EP_001"], "CU_02": ["EP_001"]}
+    understandings = build.page("framework/understandings")
+    for understanding in ("CU_01", "CU_02"):
+        line = understandings.find(id=understanding).select_one(".item-links.implemented-by")
+        assert [a.get_text().split()[0] for a in line.find_all("a")] == ["EP_001"]
