@@ -19,8 +19,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
-from sphinx.util.docutils import SphinxDirective
 
+from publisher.extension.placeholders import placeholder_directive
 from publisher.translations.catalogs import translator
 from publisher.translations.i18n import labels
 from publisher.content.languages import LANGUAGES, by_sphinx_language
@@ -45,13 +45,6 @@ def css_name(filename: str) -> str:
 
 class downloads_list(nodes.General, nodes.Element):
     """Where the list goes: filled per builder, sizes for the web only."""
-
-
-class DownloadsDirective(SphinxDirective):
-    """``{downloads}``: the list of this language's files."""
-
-    def run(self) -> list[nodes.Node]:
-        return [downloads_list()]
 
 
 def fill_list(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -116,6 +109,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("publisher_download_sizes", False, "", types=frozenset({bool}))
     app.add_env_collector(DownloadPages)
     app.add_node(downloads_list)
-    app.add_directive("downloads", DownloadsDirective)
+    app.add_directive("downloads", placeholder_directive(downloads_list))  # this language's files
     app.connect("doctree-resolved", fill_list)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,13 +15,15 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
 
+from publisher.extension.item_links import ItemLinks
+from publisher.extension.placeholders import placeholder_directive
 from publisher.translations import catalogs
 from publisher.content import model
 from publisher.extension.collect import corpus_of
 from publisher.translations.i18n import labels
 from publisher.content.items import Corpus, Item
+from publisher.content.languages import by_sphinx_language
 
 FOLDER = "reference/facets"
 FACETS = {"section": model.N_("Thematic section"), "understanding": model.N_("Common understanding"),
@@ -36,13 +38,6 @@ HEADING = model.N_("By section, understanding and status together")
 
 class facets_placeholder(nodes.General, nodes.Element):
     """Where the browse page's facets go, once every document has been read."""
-
-
-class FacetsDirective(SphinxDirective):
-    """``{practice-facets}``: links to every facet value's page, and the list the facets narrow."""
-
-    def run(self) -> list[nodes.Node]:
-        return [facets_placeholder()]
 
 
 def practices(corpus: Corpus) -> list[Item]:
@@ -90,7 +85,7 @@ def browse_nodes(app: Sphinx, docname: str, corpus: Corpus, _) -> list[nodes.Nod
                          f'data-count="{e(_(PRACTICES_COUNT))}"></span>', format="html")
     for facet, entries in values(corpus, _).items():
         line = nodes.paragraph(classes=["facet", f"facet-{facet}"])
-        line += nodes.strong("", f"{_(FACETS[facet])}: ")
+        line += nodes.strong("", f"{_(FACETS[facet])}{by_sphinx_language(app.config.language).colon}")
         for index, (key, label, members) in enumerate(entries):
             line += [nodes.Text(" · ")] if index else []
             uri = app.builder.get_relative_uri(docname, page_name(facet, key))
@@ -99,12 +94,11 @@ def browse_nodes(app: Sphinx, docname: str, corpus: Corpus, _) -> list[nodes.Nod
                                     classes=["facet-value", f"facet-key--{key}"])
         box += line
     listing = nodes.bullet_list(classes=["facet-items"])
+    links = ItemLinks(app.builder, docname)
     for item in practices(corpus):
         marks = [f"facet-{facet}--{key}" for facet, keys in keys_of(item).items() for key in keys]
-        uri = app.builder.get_relative_uri(docname, item.path.removesuffix(".md"))
-        listing += nodes.list_item("", nodes.paragraph(
-            "", "", nodes.reference("", item.id, refuri=f"{uri}#{item.id}", internal=True),
-            nodes.Text(f" {item.title}")), classes=["facet-item", *marks])
+        listing += nodes.list_item("", nodes.paragraph("", "", links.to(item, item.id), nodes.Text(f" {item.title}")),
+                                   classes=["facet-item", *marks])
     box += listing
     return [box]
 
@@ -152,7 +146,8 @@ def load_script_where_used(app: Sphinx, pagename: str, templatename: str, contex
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(facets_placeholder)
-    app.add_directive("practice-facets", FacetsDirective)
+    # Links to every facet value's page, and the list the facets narrow.
+    app.add_directive("practice-facets", placeholder_directive(facets_placeholder))
     app.connect("doctree-resolved", fill)
     app.connect("html-collect-pages", facet_pages)
     app.connect("html-page-context", load_script_where_used)

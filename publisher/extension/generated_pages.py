@@ -11,8 +11,9 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
 
+from publisher.extension.item_links import ItemLinks
+from publisher.extension.placeholders import placeholder_directive
 from publisher.content import coverage_figures as coverage
 from publisher.content import model
 from publisher.extension.collect import corpus_of
@@ -22,20 +23,6 @@ from publisher.content.items import Corpus, Item
 
 class generated_table(nodes.General, nodes.Element):
     """Where a generated table goes; ``kind`` names it."""
-
-
-class MatrixDirective(SphinxDirective):
-    """``{traceability-matrix}``: understandings as rows, sections as columns."""
-
-    def run(self) -> list[nodes.Node]:
-        return [generated_table(kind="matrix")]
-
-
-class BrowserDirective(SphinxDirective):
-    """``{practice-browser}``: every practice, by section and by understanding; filterable."""
-
-    def run(self) -> list[nodes.Node]:
-        return [generated_table(kind="browser")]
 
 
 class details(nodes.General, nodes.Element):
@@ -60,13 +47,6 @@ def visit_summary(self, node):
 
 def depart_summary(self, node):
     self.body.append("</summary>\n")
-
-
-class CoverageDirective(SphinxDirective):
-    """``{coverage-report}``: practices per understanding and per section; withdrawn items."""
-
-    def run(self) -> list[nodes.Node]:
-        return [generated_table(kind="coverage")]
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[nodes.Node | str]], classes: list[str],
@@ -98,13 +78,10 @@ class Filler:
         self._ = labels(app)
         self.items = [item for item in corpus.items if item.id]
         self.figures = coverage.figures(corpus)
-        self._uris: dict[str, str] = {}  # per page linked to: thousands of links point to a few pages
+        self._links = ItemLinks(app.builder, docname)
 
     def link(self, item: Item, text: str | None = None) -> nodes.reference:
-        if (uri := self._uris.get(item.path)) is None:
-            uri = self._uris[item.path] = self.app.builder.get_relative_uri(self.docname, item.path.removesuffix(".md"))
-        return nodes.reference("", text or item.id, refuri=f"{uri}#{item.id}", internal=True,
-                               reftitle=item.title)
+        return self._links.to(item, text or item.id, title=item.title)
 
     def links(self, items: Sequence[Item]) -> nodes.paragraph:
         paragraph = nodes.paragraph()
@@ -220,8 +197,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Other formats than HTML get rubrics instead (Filler.browser); these never reach them.
     app.add_node(details, html=(visit_details, depart_details))
     app.add_node(summary, html=(visit_summary, depart_summary))
-    app.add_directive("practice-browser", BrowserDirective)
-    app.add_directive("traceability-matrix", MatrixDirective)
-    app.add_directive("coverage-report", CoverageDirective)
+    # Every practice, by section and by understanding; understandings as rows, sections as columns;
+    # practices per understanding and per section, and the withdrawn items.
+    app.add_directive("practice-browser", placeholder_directive(generated_table, kind="browser"))
+    app.add_directive("traceability-matrix", placeholder_directive(generated_table, kind="matrix"))
+    app.add_directive("coverage-report", placeholder_directive(generated_table, kind="coverage"))
     app.connect("doctree-resolved", fill_generated)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

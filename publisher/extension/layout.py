@@ -16,6 +16,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from publisher.extension.item_links import ItemLinks
 from publisher.extension import item_tools
 from publisher.content import model, publication
 from publisher.extension.collect import corpus_of, item_node
@@ -31,13 +32,13 @@ def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     _ = labels(app)
     language = by_sphinx_language(app.config.language)
     by_id, implemented_by = corpus_index(app)
+    links = ItemLinks(app.builder, docname)
 
     def link(item_id: str) -> nodes.Node:
         target = by_id.get(item_id)
         if target is None:  # a dead link: the build reports it (publisher.content.rules)
             return nodes.Text(item_id)
-        uri = app.builder.get_relative_uri(docname, target.path.removesuffix(".md"))
-        return nodes.reference("", f"{item_id} {target.title}", internal=True, refuri=f"{uri}#{item_id}")
+        return links.to(target, f"{item_id} {target.title}")
 
     def links_line(label: str, ids: list[str], kind: str) -> nodes.paragraph:
         line = nodes.paragraph(classes=["item-links", kind])
