@@ -1,4 +1,4 @@
-"""``nox -s release -- <edition>``: stamp an edition of the framework.
+"""The editions: the one the sources are stamped as, those released as tags, and ``nox -s release -- <edition>``.
 
 Writes the edition's name and date to EDITION (the PDF's cover and the site's
 landing page show it), and registers every current ID as published, so that
