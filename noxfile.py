@@ -158,6 +158,15 @@ def fuzz(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def mutations(session: nox.Session) -> None:
+    """Each deliberate breakage in tests/mutations/ must make its test fail (a few minutes)."""
+    install(session, "tests")
+    session.run("npm", "ci", "--no-audit", "--no-fund", "--silent", external=True)
+    session.run("bash", "tests/mutations/check.sh", *session.posargs, external=True,
+                env={"PYTHON": str(Path(session.bin) / "python")})
+
+
+@nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Measure the build on the real and generated corpora; writes bench/results.md."""
     install(session, "docs")
