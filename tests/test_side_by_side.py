@@ -46,6 +46,14 @@ def test_every_page_has_its_blocks_under_the_same_keys_in_every_language(builds)
     assert [b["key"] for b in data(builds["en"], "index")["blocks"]] == ["p1"]  # the table of contents
 
 
+def test_a_glossary_term_is_a_block_keyed_by_its_anchor_in_every_language(builds):
+    """Each language sorts its glossary in its own order: the term's anchor, the same everywhere, aligns it."""
+    for build in builds.values():
+        terms = [b for b in data(build, "glossary/index")["blocks"] if b["kind"] == "term"]
+        assert [b["key"] for b in terms] == ["term-migrant"]
+        assert terms[0]["html"].startswith('<dl class="glossary"><dt ') and 'id="term-migrant"' in terms[0]["html"]
+
+
 def test_a_page_file_holds_its_title_language_and_address(builds):
     page = data(builds["fr"], "practices/01-cooperation")
     assert {key: page[key] for key in ("language", "direction", "page", "url", "title", "title_untranslated")} == {

@@ -7,7 +7,8 @@ translation. The keys are the same in every language: an item's ID for its
 heading, fields and links, ``<ID>.<n>`` for its n-th paragraph of text, and
 ``p<n>`` for any other block, its position on the page. gettext translates a
 page paragraph by paragraph, so a translation keeps the page's structure and
-the positions agree. ``side-by-side.html`` (one per language) reads two
+the positions agree. A glossary term's key is its anchor, the English term's in
+every language, as each language sorts its glossary in its own order. ``side-by-side.html`` (one per language) reads two
 languages' files and lays them out one grid row per key
 (``publisher/static/side-by-side.js``).
 
@@ -28,6 +29,7 @@ from typing import Any
 from urllib.parse import quote
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from publisher.content import languages
@@ -89,6 +91,8 @@ def blocks(doctree: nodes.document) -> Iterator[tuple[str, str, nodes.Element]]:
                 continue
             if isinstance(child, nodes.section) and "item" in child["classes"]:
                 yield from item_blocks(child)
+            elif isinstance(child, addnodes.glossary):
+                yield from glossary_blocks(child)
             elif isinstance(child, nodes.section):
                 yield from walk(child)
             else:
@@ -111,6 +115,15 @@ def item_blocks(section: nodes.section) -> Iterator[tuple[str, str, nodes.Elemen
         else:
             paragraph += 1
             yield f"{item_id}.{paragraph}", "item-text", child
+
+
+def glossary_blocks(glossary: addnodes.glossary) -> Iterator[tuple[str, str, nodes.Element]]:
+    """A block per term. Each language sorts its glossary in its own order, but a term's
+    anchor is the English term's in every language (``term-brain-gain``): it is the key."""
+    for entry in glossary.findall(nodes.definition_list_item):
+        term = next(entry.findall(nodes.term), None)
+        if term is not None and term["ids"]:
+            yield term["ids"][0], "term", entry
 
 
 def is_untranslated(node: nodes.Element) -> bool:
@@ -137,7 +150,8 @@ def page_data(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[str, 
     for end in doctree.findall(block_end):
         block = found.setdefault(end["key"], {"key": end["key"], "kind": end["kind"], "html": "",
                                                "untranslated": False})
-        block["html"] += getattr(end, "html", "")
+        html = getattr(end, "html", "")
+        block["html"] += f'<dl class="glossary">{html}</dl>' if end["kind"] == "term" else html  # a term needs its list
         block["untranslated"] |= end["untranslated"]
     title = next(iter(doctree.findall(nodes.title)), None)
     note = next((node for node in doctree.findall(nodes.container)
