@@ -62,3 +62,28 @@ def test_a_withdrawn_practice_leaves_every_page_after_an_incremental_build(make_
     assert matrix_cells(incremental) == {"CU_01": ["EP_002"], "CU_02": ["EP_002"]}
     assert coverage_rows(incremental)["CU_01"] == (["EP_002"], "1")
     assert withdrawn_listed(incremental) == ["EP_001"]
+
+
+def test_the_item_files_follow_an_incremental_build(make_project):
+    """Item files are written only when they change, yet an edit reaches them and a removed item leaves none."""
+    import json
+
+    project = make_project()
+    fresh = sphinx_build(project)
+    api = fresh.outdir / "api"
+    written = (api / "items" / "EP_002.json").stat().st_mtime_ns
+    sphinx_build(project, fresh=False)  # nothing edited: nothing written again
+    assert (api / "items" / "EP_002.json").stat().st_mtime_ns == written
+
+    page = project / "practices" / "01-cooperation.md"
+    edit(page, "States meet.", "Governments meet.")
+    text = page.read_text()
+    page.write_text(text[:text.index("```{practice} Train officials")])  # EP_002 removed
+    incremental = sphinx_build(project, fresh=False)
+
+    assert json.loads((api / "items" / "EP_001.json").read_text())["text"].startswith("Governments meet.")
+    assert "Governments meet." in (api / "cite" / "EP_001.ris").read_text()
+    assert sorted(p.name for p in (api / "items").iterdir()) == ["CU_01.json", "CU_02.json", "EP_001.json"]
+    assert not list((api / "cite").glob("EP_002.*"))
+    assert "EP_002" not in (api / "items.json").read_text()
+    assert incremental.warnings == []

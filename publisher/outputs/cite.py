@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from publisher.outputs.files import remove_others, write_if_changed
 from publisher.content import model, publication
 from publisher.content.myst import visible_text
 from publisher.content.items import Item
@@ -113,11 +114,9 @@ def write_files(app: Sphinx, items: list[Item], api: Path, _) -> None:
     """api/cite/<ID>.bib, .ris and .json for every item."""
     folder = api / "cite"
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.iterdir():  # an item gone from the text leaves no file
-        old.unlink()
+    remove_others(folder, {f"{item.id}.{suffix}" for item in items for suffix in FORMATS.values()})
     for item in items:
         f = facts(app, item, _)
-        (folder / f"{item.id}.bib").write_text(bibtex(f), encoding="utf-8")
-        (folder / f"{item.id}.ris").write_text(ris(f), encoding="utf-8")
-        (folder / f"{item.id}.json").write_text(
-            json.dumps(csl_json(f), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_if_changed(folder / f"{item.id}.bib", bibtex(f))
+        write_if_changed(folder / f"{item.id}.ris", ris(f))
+        write_if_changed(folder / f"{item.id}.json", json.dumps(csl_json(f), indent=2, ensure_ascii=False) + "\n")

@@ -16,6 +16,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from publisher.outputs import cite
+from publisher.outputs.files import remove_others, write_if_changed
 from publisher.content import model, publication
 from publisher.extension.collect import corpus_of
 from publisher.content.myst import visible_text
@@ -88,8 +89,8 @@ def write_api(app: Sphinx, exception: Exception | None) -> None:
     by_id = {item.id: item for item in items}
     implemented_by = corpus.implemented_by()
     folder = Path(app.outdir) / API
-    shutil.rmtree(folder / "items", ignore_errors=True)  # an item gone from the text leaves no file
-    (folder / "items").mkdir(parents=True)
+    (folder / "items").mkdir(parents=True, exist_ok=True)
+    remove_others(folder / "items", {f"{item.id}.json" for item in items})  # an item gone from the text leaves no file
     index = []
     for item in items:
         data = record(app, item, by_id, implemented_by.get(item.id, []), _)
@@ -110,7 +111,7 @@ def write_api(app: Sphinx, exception: Exception | None) -> None:
 
 
 def write_json(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_if_changed(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
