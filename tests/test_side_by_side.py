@@ -46,6 +46,17 @@ def test_every_page_has_its_blocks_under_the_same_keys_in_every_language(builds)
     assert [b["key"] for b in data(builds["en"], "index")["blocks"]] == ["p1"]  # the table of contents
 
 
+def test_every_page_file_is_what_its_schema_says(builds):
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((PROJECT / "publisher" / "outputs" / "schemas" / "page.schema.json").read_text())
+    Draft202012Validator.check_schema(schema)
+    for build in builds.values():
+        assert json.loads((build.outdir / "api" / "page.schema.json").read_text()) == schema  # beside the data
+        for path in sorted((build.outdir / "api" / "pages").rglob("*.json")):
+            Draft202012Validator(schema).validate(json.loads(path.read_text(encoding="utf-8")))
+
+
 def test_a_glossary_term_is_a_block_keyed_by_its_anchor_in_every_language(builds):
     """Each language sorts its glossary in its own order: the term's anchor, the same everywhere, aligns it."""
     for build in builds.values():

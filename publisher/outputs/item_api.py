@@ -29,7 +29,7 @@ from publisher.content.editions import edition_line
 API = "api"
 SCHEMAS = Path(__file__).parent / "schemas"
 #: The schemas, beside the files they describe.
-SCHEMA_FILES = ("item.schema.json", "items.schema.json")
+SCHEMA_FILES = ("item.schema.json", "items.schema.json", "page.schema.json")  # page: api/pages/, side by side
 
 
 def language_url(app: Sphinx, path: str) -> str:
