@@ -86,4 +86,5 @@ def test_the_item_files_follow_an_incremental_build(make_project):
     assert sorted(p.name for p in (api / "items").iterdir()) == ["CU_01.json", "CU_02.json", "EP_001.json"]
     assert not list((api / "cite").glob("EP_002.*"))
     assert "EP_002" not in (api / "items.json").read_text()
+    assert sorted(p.name for p in (incremental.outdir / "items").iterdir()) == ["CU_01", "CU_02", "EP_001"]
     assert any("CU_02: no practice implements it" in w for w in incremental.warnings)  # the removal is seen

@@ -11,6 +11,7 @@ the build. The editions and the items each holds are read from the
 
 from __future__ import annotations
 
+import shutil
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,8 @@ from publisher.content import changes, editions
 from publisher.content.items import Item
 from publisher.content.languages import by_sphinx_language
 from publisher.content.model import N_
-from publisher.extension.collect import CorpusDomain
+from publisher.extension.collect import corpus_of
+from publisher.outputs.files import write_if_changed
 from publisher.translations.i18n import labels
 
 logger = logging.getLogger(__name__)
@@ -128,11 +130,17 @@ def write_permanent_pages(app: Sphinx, exception: Exception | None) -> None:
     """
     if exception or app.builder.format != "html":
         return
-    for name, context, template in permanent_pages(app):
+    pages = list(permanent_pages(app))
+    folder = Path(app.outdir) / PERMANENT.split("/", 1)[0]
+    if folder.is_dir():  # an item gone from the text leaves no page
+        kept = {Path(name).parent.name for name, _context, _template in pages}
+        for gone in (path for path in folder.iterdir() if path.name not in kept):
+            shutil.rmtree(gone)
+    for name, context, template in pages:
         path = Path(app.outdir) / f"{name}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         context["docstitle"] = app.builder.globalcontext.get("docstitle", "")
-        path.write_text(app.builder.templates.render(template, context), encoding="utf-8")
+        write_if_changed(path, app.builder.templates.render(template, context))
 
 
 def permanent_pages(app: Sphinx):
@@ -141,7 +149,7 @@ def permanent_pages(app: Sphinx):
     language = by_sphinx_language(app.config.language)
     _ = labels(app)
     to_language_root = "../" * PERMANENT.count("/")
-    here = {item.id: item for item in app.env.get_domain(CorpusDomain.name).corpus().items if item.id}
+    here = corpus_of(app.env).by_id()
     for item_id, item in sorted(here.items()):
         in_latest = known.items.get(known.latest or "", {}).get(item_id) if known.current is None else None
         if in_latest:
