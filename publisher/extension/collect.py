@@ -69,7 +69,7 @@ class CorpusDomain(Domain):
         self._corpus = None
         return self.data["documents"].setdefault(
             docname, {"items": [], "terms": [], "references": [], "raw_html": [], "refused": [],
-                      "generated": False}
+                      "generated": False, "downloads": False}
         )
 
     def documents(self) -> dict[str, dict[str, Any]]:
@@ -87,7 +87,9 @@ class CorpusDomain(Domain):
                 self.data["documents"][docname] = otherdata["documents"][docname]
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        """Note the glossary terms it defines and refers to, and whether it shows generated tables."""
+        """Note the glossary terms it defines and refers to, and whether it shows generated tables
+        or the list of downloads."""
+        from publisher.extension.downloads import downloads_list
         from publisher.extension.generated_pages import generated_table
 
         record = self.document(docname)
@@ -103,6 +105,8 @@ class CorpusDomain(Domain):
                 record["references"].append((normalise(reference["reftarget"]), Place(path, line)))
         # A page whose tables show the whole framework: any edit rewrites it (publisher.extension.incremental).
         record["generated"] = any(True for _ in document.findall(generated_table))
+        # A page that lists the downloads: the write with their sizes rewrites it (publisher.extension.downloads).
+        record["downloads"] = any(True for _ in document.findall(downloads_list))
 
     def corpus(self) -> Corpus:
         """The whole corpus, documents in name order, each in reading order: made once per build.

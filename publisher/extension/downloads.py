@@ -18,8 +18,8 @@ from babel.numbers import format_decimal
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.environment.collectors import EnvironmentCollector
 
+from publisher.extension.collect import CorpusDomain
 from publisher.extension.placeholders import placeholder_directive
 from publisher.translations.catalogs import translator
 from publisher.translations.i18n import labels
@@ -68,28 +68,13 @@ def fill_list(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         placeholder.replace_self(listing)
 
 
-class DownloadPages(EnvironmentCollector):
-    """Which documents hold a downloads list: those a write with the sizes writes again."""
-
-    @staticmethod
-    def pages(env: BuildEnvironment) -> set[str]:
-        if not hasattr(env, "publisher_download_pages"):
-            env.publisher_download_pages = set()  # type: ignore[attr-defined]
-        return env.publisher_download_pages  # type: ignore[attr-defined]
-
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        self.pages(env).discard(docname)
-
-    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                    other: BuildEnvironment) -> None:
-        self.pages(env).update(self.pages(other) & set(docnames))
-
-    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        if any(True for _ in doctree.findall(downloads_list)):
-            self.pages(app.env).add(app.env.docname)
-
-    def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
-        return sorted(self.pages(env)) if app.config.publisher_download_sizes else []
+def pages_with_sizes(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The documents that hold a downloads list (the corpus's record says): a write with the sizes
+    writes them again."""
+    if not app.config.publisher_download_sizes:
+        return []
+    documents = env.get_domain(CorpusDomain.name).documents()
+    return sorted(docname for docname, record in documents.items() if record.get("downloads"))
 
 
 def human_size(size: int, root: Path, code: str) -> str:
@@ -105,9 +90,9 @@ SIZE_UNITS = (N_("{size} MB"), N_("{size} kB"))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    # Changing it rewrites no page by itself (rebuild=""): the collector names the pages to write.
+    # Changing it rewrites no page by itself (rebuild=""): pages_with_sizes names the pages to write.
     app.add_config_value("publisher_download_sizes", False, "", types=frozenset({bool}))
-    app.add_env_collector(DownloadPages)
+    app.connect("env-get-updated", pages_with_sizes)
     app.add_node(downloads_list)
     app.add_directive("downloads", placeholder_directive(downloads_list))  # this language's files
     app.connect("doctree-resolved", fill_list)
