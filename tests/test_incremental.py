@@ -88,3 +88,70 @@ def test_the_item_files_follow_an_incremental_build(make_project):
     assert "EP_002" not in (api / "items.json").read_text()
     assert sorted(p.name for p in (incremental.outdir / "items").iterdir()) == ["CU_01", "CU_02", "EP_001"]
     assert any("CU_02: no practice implements it" in w for w in incremental.warnings)  # the removal is seen
+
+
+def mtimes(folder):
+    return {path.relative_to(folder).as_posix(): path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()}
+
+
+def test_an_incremental_build_remakes_the_files_of_the_items_an_edit_shows_on_and_no_others(make_project):
+    """After a practice is retitled, its files and those of the understanding it implements are made
+    again (the understanding's "implemented by" shows the title); the other items' files are not."""
+    import json
+
+    project = make_project()
+    fresh = sphinx_build(project)
+    api, permanent = fresh.outdir / "api", fresh.outdir / "items"
+    before = mtimes(api) | mtimes(permanent)
+
+    edit(project / "practices" / "01-cooperation.md", "Train officials", "Train border officials")
+    sphinx_build(project, fresh=False)
+
+    understanding = json.loads((api / "items" / "CU_02.json").read_text())
+    assert [link["title"] for link in understanding["implemented_by"]] == ["Train border officials in rights"]
+    assert "Train border officials" in (api / "cite" / "EP_002.bib").read_text()
+    after = mtimes(api) | mtimes(permanent)
+    remade = sorted(name for name in after if after[name] != before[name] and not name.startswith("pages/"))
+    # EP_002 implements CU_01 and CU_02; api/pages/ follow the pages Sphinx writes again.
+    assert remade == ["cite/EP_002.bib", "cite/EP_002.json", "cite/EP_002.ris", "items.json",
+                      "items/CU_01.json", "items/CU_02.json", "items/EP_002.json"]
+
+
+def test_a_deleted_output_file_is_made_again_by_an_incremental_build(make_project):
+    project = make_project()
+    fresh = sphinx_build(project)
+    gone = [fresh.outdir / "api" / "cite" / "CU_01.bib", fresh.outdir / "items" / "EP_001" / "index.html",
+            fresh.outdir / "reference" / "facets" / "status-adopted.html"]
+    kept = [path.read_bytes() for path in gone]
+    for path in gone:
+        path.unlink()
+    sphinx_build(project, fresh=False)
+    assert [path.read_bytes() for path in gone] == kept
+
+
+def test_a_changed_configuration_remakes_every_item_file(make_project):
+    import json
+
+    project = make_project()
+    sphinx_build(project, publisher_base_url="https://one.example/iamm/")
+    built = sphinx_build(project, fresh=False, publisher_base_url="https://two.example/iamm/")
+    for name in ("CU_01", "CU_02", "EP_001", "EP_002"):
+        data = json.loads((built.outdir / "api" / "items" / f"{name}.json").read_text())
+        assert data["permalink"] == f"https://two.example/iamm/en/items/{name}/"
+
+
+def test_a_facet_page_follows_an_incremental_build_and_is_made_only_when_it_changes(make_project):
+    project = make_project()
+    fresh = sphinx_build(project)
+    facets = fresh.outdir / "reference" / "facets"
+    before = mtimes(facets)
+
+    edit(project / "practices" / "01-cooperation.md", ":status: adopted\n:implements: CU_01\n",
+         ":status: withdrawn\n:implements: CU_01\n")
+    sphinx_build(project, fresh=False)
+    withdrawn = (facets / "status-withdrawn.html").read_text()
+    assert 'href="../../practices/01-cooperation.html#EP_001"' in withdrawn
+    after = mtimes(facets)
+    assert after != before
+    sphinx_build(project, fresh=False)
+    assert mtimes(facets) == after  # nothing edited: no page made again

@@ -26,6 +26,7 @@ from publisher.content.languages import by_sphinx_language
 from publisher.content.model import N_
 from publisher.extension.collect import corpus_of
 from publisher.outputs.files import write_if_changed
+from publisher.outputs.made_from import MadeFrom
 from publisher.translations.i18n import labels
 
 logger = logging.getLogger(__name__)
@@ -136,11 +137,14 @@ def write_permanent_pages(app: Sphinx, exception: Exception | None) -> None:
         kept = {Path(name).parent.name for name, _context, _template in pages}
         for gone in (path for path in folder.iterdir() if path.name not in kept):
             shutil.rmtree(gone)
+    docstitle = app.builder.globalcontext.get("docstitle", "")
+    made = MadeFrom(app, "permanent-pages", docstitle)
     for name, context, template in pages:
         path = Path(app.outdir) / f"{name}.html"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        context["docstitle"] = app.builder.globalcontext.get("docstitle", "")
-        write_if_changed(path, app.builder.templates.render(template, context))
+        if made.stale(name, template, sorted(context.items()), missing=not path.exists()):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_if_changed(path, app.builder.templates.render(template, {**context, "docstitle": docstitle}))
+    made.save()
 
 
 def permanent_pages(app: Sphinx):

@@ -15,8 +15,11 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
+from publisher.extension.editions import history
 from publisher.extension.item_links import ItemLinks
+from publisher.outputs.made_from import MadeFrom, digest
 from publisher.extension.placeholders import placeholder_directive
 from publisher.translations import catalogs
 from publisher.content import model
@@ -107,11 +110,22 @@ def facet_pages(app: Sphinx) -> Iterator[tuple[str, dict, str]]:
     """One page per facet value, listing its practices: the facets without JavaScript."""
     _ = labels(app)
     corpus = corpus_of(app.env)
+    made = MadeFrom(app, "facet-pages", navigation(app.env), repr(history(app)))
     for facet, entries in values(corpus, _).items():
         for key, label, members in entries:
             name = page_name(facet, key)
             title = _(FACET_PAGE_TITLE).format(facet=_(FACETS[facet]), value=label)
-            yield name, {"title": title, "body": page_body(app, name, title, facet, key, entries, members, _)}, "page.html"
+            body = page_body(app, name, title, facet, key, entries, members, _)
+            # The theme's work for each page (its navigation tree) is most of a page's cost.
+            if made.stale(name, title, body, missing=not Path(app.builder.get_outfilename(name)).exists()):
+                yield name, {"title": title, "body": body}, "page.html"
+    made.save()
+
+
+def navigation(env: BuildEnvironment) -> str:
+    """What a page's navigation shows of the other pages: their titles and the tables of contents."""
+    return digest(sorted((docname, title.astext()) for docname, title in env.titles.items()),
+                  sorted((docname, tuple(included)) for docname, included in env.toctree_includes.items()))
 
 
 def page_body(app: Sphinx, name: str, title: str, facet: str, current: str,

@@ -8,6 +8,7 @@ permanent address. The title is this edition's wording, not the Agenda's.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -110,13 +111,28 @@ def csl_json(f: dict[str, str]) -> list[dict]:
     return [entry]
 
 
+def names(item_id: str) -> list[str]:
+    """The names of an item's citation files, in api/cite/."""
+    return [f"{item_id}.{suffix}" for suffix in FORMATS.values()]
+
+
+def present(api: Path) -> list[str]:
+    """The citation files there are."""
+    return os.listdir(api / "cite") if (api / "cite").is_dir() else []
+
+
 def write_files(app: Sphinx, items: list[Item], api: Path, _) -> None:
-    """api/cite/<ID>.bib, .ris and .json for every item."""
-    folder = api / "cite"
-    folder.mkdir(parents=True, exist_ok=True)
-    remove_others(folder, {f"{item.id}.{suffix}" for item in items for suffix in FORMATS.values()})
+    """api/cite/<ID>.bib, .ris and .json for each item."""
+    (api / "cite").mkdir(parents=True, exist_ok=True)
     for item in items:
         f = facts(app, item, _)
-        write_if_changed(folder / f"{item.id}.bib", bibtex(f))
-        write_if_changed(folder / f"{item.id}.ris", ris(f))
-        write_if_changed(folder / f"{item.id}.json", json.dumps(csl_json(f), indent=2, ensure_ascii=False) + "\n")
+        bib, ris_file, csl = (api / "cite" / name for name in names(item.id))
+        write_if_changed(bib, bibtex(f))
+        write_if_changed(ris_file, ris(f))
+        write_if_changed(csl, json.dumps(csl_json(f), indent=2, ensure_ascii=False) + "\n")
+
+
+def remove_gone(api: Path, items: list[Item]) -> None:
+    """Delete the citation files of items no longer in the text."""
+    if (api / "cite").is_dir():
+        remove_others(api / "cite", {name for item in items for name in names(item.id)})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -19,6 +20,5 @@ def write_if_changed(path: Path, text: str) -> None:
 
 def remove_others(folder: Path, names: set[str]) -> None:
     """Delete the files of ``folder`` not named in ``names``."""
-    for path in folder.iterdir():
-        if path.name not in names:
-            path.unlink()
+    for name in set(os.listdir(folder)) - names:
+        (folder / name).unlink()

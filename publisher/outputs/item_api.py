@@ -9,7 +9,7 @@ address and how to cite it. JSON Schemas for both files sit beside them.
 from __future__ import annotations
 
 import json
-import shutil
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 
 from publisher.outputs import cite
 from publisher.outputs.files import remove_others, write_if_changed
+from publisher.outputs.made_from import MadeFrom
 from publisher.content import model, publication
 from publisher.extension.collect import corpus_of
 from publisher.content.myst import visible_text
@@ -30,6 +31,7 @@ API = "api"
 SCHEMAS = Path(__file__).parent / "schemas"
 #: The schemas, beside the files they describe.
 SCHEMA_FILES = ("item.schema.json", "items.schema.json", "page.schema.json")  # page: api/pages/, side by side
+TYPE_TITLES = {t.name: t.title for t in model.ITEM_TYPES.values()}
 
 
 def language_url(app: Sphinx, path: str) -> str:
@@ -48,7 +50,8 @@ def labelled(key: str | None, names: dict[str, str], _) -> dict[str, str] | None
     return {"key": key, "label": _(names.get(key, key))} if key else None
 
 
-def record(app: Sphinx, item: Item, by_id: dict[str, Item], implemented_by: list[str], _) -> dict[str, Any]:
+def record(app: Sphinx, item: Item, by_id: dict[str, Item], implemented_by: list[str], edition: str,
+           _) -> dict[str, Any]:
     """One item as its data file holds it."""
 
     def link(item_id: str) -> dict[str, str]:
@@ -59,7 +62,7 @@ def record(app: Sphinx, item: Item, by_id: dict[str, Item], implemented_by: list
 
     return {
         "id": item.id,
-        "type": labelled(item.type, {t.name: t.title for t in model.ITEM_TYPES.values()}, _),
+        "type": labelled(item.type, TYPE_TITLES, _),
         "title": item.title,
         "text": visible_text(item.reader_text or item.text),
         "untranslated": untranslated(item),
@@ -68,7 +71,7 @@ def record(app: Sphinx, item: Item, by_id: dict[str, Item], implemented_by: list
         "implements": [link(target) for target in item.implements],
         "implemented_by": [link(source) for source in implemented_by],
         "language": by_sphinx_language(app.config.language).hreflang,
-        "edition": edition_line(Path(app.srcdir), _),
+        "edition": edition,
         "url": item_url(app, item),
         "permalink": cite.permalink(app, item.id) or language_url(app, publication.permanent_path(item.id)),
         "citation": {
@@ -91,23 +94,34 @@ def write_api(app: Sphinx, exception: Exception | None) -> None:
     folder = Path(app.outdir) / API
     (folder / "items").mkdir(parents=True, exist_ok=True)
     remove_others(folder / "items", {f"{item.id}.json" for item in items})  # an item gone from the text leaves no file
+    cite.remove_gone(folder, items)
+    present = {*os.listdir(folder / "items"), *cite.present(folder)}
+    edition = edition_line(Path(app.srcdir), _)
+    made = MadeFrom(app, "item-api", edition, cite.edition_date(Path(app.srcdir)))
     index = []
     for item in items:
-        data = record(app, item, by_id, implemented_by.get(item.id, []), _)
-        write_json(folder / "items" / f"{item.id}.json", data)
-        index.append({key: data[key] for key in ("id", "type", "title", "section", "status", "url")}
-                     | {"data": language_url(app, data_path(item.id))})
+        sources = implemented_by.get(item.id, [])
+        shown = [(by_id[i].title, by_id[i].path) if i in by_id else None for i in (*item.implements, *sources)]
+        files = [f"{item.id}.json", *cite.names(item.id)]
+        if made.stale(item.id, item, sources, shown, missing=not present.issuperset(files)):
+            data = record(app, item, by_id, sources, edition, _)
+            write_json(folder / "items" / f"{item.id}.json", data)
+            cite.write_files(app, [item], folder, _)
+        index.append({"id": item.id, "type": labelled(item.type, TYPE_TITLES, _), "title": item.title,
+                      "section": labelled(item.fields.get("section"), model.SECTIONS, _),
+                      "status": labelled(item.status, model.STATUSES, _), "url": item_url(app, item),
+                      "data": language_url(app, data_path(item.id))})
     write_json(folder / "items.json", {
         "language": by_sphinx_language(app.config.language).hreflang,
-        "edition": edition_line(Path(app.srcdir), _),
+        "edition": edition,
         "editors": _(publication.EDITORS),
         "licence": publication.LICENCE_URL,
         "count": len(index),
         "items": index,
     })
     for name in SCHEMA_FILES:
-        shutil.copyfile(SCHEMAS / name, folder / name)
-    cite.write_files(app, items, folder, _)
+        write_if_changed(folder / name, (SCHEMAS / name).read_text(encoding="utf-8"))
+    made.save()
 
 
 def write_json(path: Path, data: Any) -> None:
