@@ -96,9 +96,12 @@ def serve(session: nox.Session) -> None:
     """Live preview for editors, rebuilt on save: nox -s serve [-- fr]."""
     install(session, "serve")
     language = (chosen_languages(session) or ["en"])[0]
+    # The language gate reads every source and catalog: once for the session, not on every save.
+    published = session.run("python", "-m", "publisher.translations.status", "--published", silent=True)
     session.run(
         "sphinx-autobuild", ".", str(BUILD / "serve" / language),
         "-D", f"language={PUBLISHED_LANGUAGES[language].sphinx}",
+        "-D", f"publisher_published_languages={published.strip()}",
         # Incremental: publisher.extension.incremental rewrites the pages an edit shows on.
         "--watch", "locales", "--port", "8000", "--open-browser",
     )

@@ -27,6 +27,12 @@ def test_gate_publishes_only_complete_languages(french_project):
     assert translation_status.status(french_project, "es").blocking[:2] == ["CU_01: title, text", "CU_02: title, text"]
 
 
+def test_the_gate_on_the_command_line_prints_what_the_build_takes(french_project, capsys):
+    """`nox -s serve` computes the gate once this way and hands it to every rebuild with -D."""
+    assert translation_status.main(["--root", str(french_project), "--published"]) == 0
+    assert capsys.readouterr().out == "en,fr\n"
+
+
 def test_switcher_links_the_same_page_in_each_published_language(french_project):
     page = sphinx_build(french_project).page("practices/01-cooperation")
     switcher = page.select_one("nav.language-switcher")

@@ -41,7 +41,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import get_node_line
 from sphinx_needs.api import InvalidNeedException, add_need
 
-from publisher.content import model
+from publisher.content import model, sources
 from publisher.content.glossary import normalise
 from publisher.content.items import Corpus, Item, Place, split_ids
 
@@ -69,7 +69,7 @@ class CorpusDomain(Domain):
         self._corpus = None
         return self.data["documents"].setdefault(
             docname, {"items": [], "terms": [], "references": [], "raw_html": [], "refused": [],
-                      "generated": False, "downloads": False}
+                      "generated": False, "downloads": False, "written": []}
         )
 
     def documents(self) -> dict[str, dict[str, Any]]:
@@ -94,8 +94,11 @@ class CorpusDomain(Domain):
 
         record = self.document(docname)
         path = source_path(env, docname)
+        text = Path(env.doc2path(docname)).read_text(encoding="utf-8")
+        # The items as written, to hold against those the build read (publisher.extension.enforce).
+        record["written"] = list(sources.parse(text, path))
         for glossary in document.findall(addnodes.glossary):
-            lines = Path(env.doc2path(docname)).read_text(encoding="utf-8").splitlines()
+            lines = text.splitlines()
             for term in glossary.findall(nodes.term):
                 line = _term_line(lines, term.astext(), get_node_line(term))
                 record["terms"].append((normalise(term.astext()), Place(path, line)))
@@ -107,6 +110,11 @@ class CorpusDomain(Domain):
         record["generated"] = any(True for _ in document.findall(generated_table))
         # A page that lists the downloads: the write with their sizes rewrites it (publisher.extension.downloads).
         record["downloads"] = any(True for _ in document.findall(downloads_list))
+
+    def written(self) -> dict[str, list[Item]]:
+        """The items as written in each document's source, by its path."""
+        return {source_path(self.env, docname): document.get("written", [])
+                for docname, document in self.data["documents"].items()}
 
     def corpus(self) -> Corpus:
         """The whole corpus, documents in name order, each in reading order: made once per build.

@@ -6,6 +6,8 @@ common understanding and every item title is translated and not fuzzy.
 
 from __future__ import annotations
 
+import argparse
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -127,3 +129,19 @@ def report(root: Path) -> str:
             details.append(f"{code}: {shown}" + (f" and {more} more" if more > 0 else ""))
     return "\n".join(lines + ([""] + details if details else []))
 
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m publisher.translations.status",
+                                     description="How complete each translation is, and which languages pass the gate.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="the project (default: here)")
+    parser.add_argument("--published", action="store_true",
+                        help="print only the languages that pass the gate, comma-separated, as "
+                             "-D publisher_published_languages takes them")
+    args = parser.parse_args(argv)
+    print(",".join(published_languages(args.root)) if args.published else report(args.root))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
