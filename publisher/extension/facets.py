@@ -115,9 +115,10 @@ def facet_pages(app: Sphinx) -> Iterator[tuple[str, dict, str]]:
         for key, label, members in entries:
             name = page_name(facet, key)
             title = _(FACET_PAGE_TITLE).format(facet=_(FACETS[facet]), value=label)
-            body = page_body(app, name, title, facet, key, entries, members, _)
-            # The theme's work for each page (its navigation tree) is most of a page's cost.
-            if made.stale(name, title, body, missing=not Path(app.builder.get_outfilename(name)).exists()):
+            # What the page shows; the theme's work for each page (its navigation tree) is most of its cost.
+            shown = [(item.id, item.title, item.path) for item in members], [(k, v, len(m)) for k, v, m in entries]
+            if made.stale(name, title, shown, missing=not Path(app.builder.get_outfilename(name)).exists()):
+                body = page_body(app, name, title, facet, key, entries, members, _)
                 yield name, {"title": title, "body": body}, "page.html"
     made.save()
 
