@@ -27,15 +27,17 @@ def build(tmp_path_factory):
 def test_a_practice_section_loads_only_the_theme_and_the_project_files(build):
     assert build.warnings == []
     assert loaded(build.page("practices/01-cooperation")) == (
-        ["inline", "../_static/scripts/furo.js", "../_static/publisher.js"],
+        # In the head, what the page may do before it is laid out (publisher/templates/base.html);
+        # Furo's colour scheme.
+        ["inline", "inline", "../_static/scripts/furo.js", "../_static/publisher.js"],
         ["../_static/styles/furo.css", "../_static/publisher.css"],
     )
 
 
 def test_the_search_page_adds_pagefind_alone(build):
     scripts, sheets = loaded(build.page("search"))
-    # Furo's colour scheme, then the page's own start of Pagefind's interface.
-    assert scripts == ["inline", "inline", "_static/scripts/furo.js", "_static/publisher.js",
+    # The head's, Furo's colour scheme, then the page's own start of Pagefind's interface.
+    assert scripts == ["inline", "inline", "inline", "_static/scripts/furo.js", "_static/publisher.js",
                        "pagefind/pagefind-ui.js"]
     assert sheets == ["_static/styles/furo.css", "_static/publisher.css", "pagefind/pagefind-ui.css"]
 
@@ -51,7 +53,7 @@ def test_nothing_on_any_page_loads_jquery_or_sphinx_needs(build):
 def test_a_translated_page_loads_no_sphinx_translations_either(make_project):
     page = sphinx_build(make_project(), language="ar").page("practices/01-cooperation")
     assert loaded(page) == (
-        # Furo's colour scheme, the language switcher's way of keeping the reader's item.
-        ["inline", "inline", "../_static/scripts/furo.js", "../_static/publisher.js"],
+        # The head's, Furo's colour scheme, the language switcher's way of keeping the reader's item.
+        ["inline", "inline", "inline", "../_static/scripts/furo.js", "../_static/publisher.js"],
         ["../_static/styles/furo.css", "../_static/publisher.css"],
     )

@@ -137,3 +137,45 @@ def test_a_link_to_an_item_far_down_a_long_page_lands_on_it(browser, server, lan
         assert 0 <= top < 200, top
     finally:
         browser.set_window_size(1280, 900)
+
+
+def test_copy_link_is_hidden_without_javascript_and_copies_with_it(browser, server):
+    """Each item's button is in the page as written: shown only where a script can copy, it copies the
+    item's address on the page."""
+    page = f"{server}/ar/framework/understandings.html"
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get(page)
+        buttons = browser.find_elements("css selector", "section.item button.copy-link")
+        assert len(buttons) == len(browser.find_elements("css selector", "section.item"))
+        assert [button for button in buttons if button.is_displayed()] == []
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    browser.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": server, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    browser.get(page)
+    button = browser.find_element("css selector", "#CU_02 button.copy-link")
+    assert button.is_displayed() and button.text == "نسخ الرابط"
+    button.click()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 5).until(lambda driver: button.text == "تم نسخ الرابط")
+    copied = browser.execute_async_script("navigator.clipboard.readText().then(arguments[0])")
+    assert copied == f"{page}#CU_02"
+
+
+def test_the_practice_filter_is_hidden_without_javascript_and_narrows_the_list_with_it(browser, server):
+    page = f"{server}/en/reference/browse.html"
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get(page)
+        assert not browser.find_element("css selector", ".practice-filter").is_displayed()
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    browser.get(page)
+    box = browser.find_element("css selector", ".practice-filter")
+    box.send_keys("remittance")
+    shown = browser.execute_script(
+        "return [...document.querySelectorAll('.practice-browser li')].filter(li => li.offsetParent)"
+        ".map(li => li.textContent)")
+    assert shown and all("remittance" in text.lower() for text in shown), shown

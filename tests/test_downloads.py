@@ -18,6 +18,7 @@ from publisher.outputs.docx import W as WORDPROCESSING, build_docx
 from publisher.content.model import AUTHOR
 from publisher.content.publication import ABOUT, DATA_FILES, WEB_ONLY_PAGES
 from publisher.extension.downloads import files
+from publisher.extension.layout import COPY_LINK
 from publisher.content.languages import LANGUAGES
 
 pytestmark = pytest.mark.site
@@ -74,6 +75,7 @@ def test_the_word_document_is_the_printed_edition(published_site, code):
     _ = translator(PROJECT, LANGUAGES[code].sphinx)
     assert _(ABOUT) in headings  # the colophon
     assert document.core_properties.author == _(AUTHOR)
+    assert [p.text for p in document.paragraphs if _(COPY_LINK) in p.text] == []  # a button of the web page
 
 
 def test_the_arabic_word_document_is_right_to_left_throughout(published_site):

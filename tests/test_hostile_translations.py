@@ -115,3 +115,4 @@ def test_labels_are_escaped_wherever_they_are_inserted(project):
                          "html.parser")
     assert [e.name for e in page.find_all(True) if any(a.startswith("on") for a in e.attrs)] == []
     assert page.select_one("nav.language-switcher")["aria-label"] == hostile
+    assert page.select_one("button.copy-link").get_text() == hostile

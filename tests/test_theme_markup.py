@@ -50,6 +50,40 @@ def test_english_pages_have_no_direction_attribute(make_project):
     assert '<html class="no-js" lang="en" data-content_root="./">' in text
 
 
+def test_the_head_says_before_any_style_that_scripts_run(arabic):
+    """Furo removes `no-js` once the page is parsed: every element's style is computed again. The
+    page's own script does it, and sets `can-copy`, before the first stylesheet."""
+    text = (arabic.outdir / "framework" / "understandings.html").read_text(encoding="utf-8")
+    head = text[:text.index("</head>")]
+    script = head[head.index("<script>"):head.index("</script>")]
+    assert head.index("<script>") < head.index('rel="stylesheet"')
+    assert 'root.classList.remove("no-js")' in script
+    assert 'if (navigator.clipboard) root.classList.add("can-copy")' in script
+
+
+def test_every_item_has_its_copy_button_in_the_page_as_written(arabic):
+    """Written with the page, not inserted after it loads (which laid every item out again)."""
+    page = arabic.page("practices/01-cooperation")
+    items = page.select("section.item")
+    assert items
+    for item in items:
+        button = item.select_one("p.item-fields > button.copy-link")
+        assert button is not None, item["id"]
+        assert (button["type"], button.get_text()) == ("button", "نسخ الرابط")
+        assert "web-only" in button["class"]  # the Word file and the page's data leave it out
+
+
+def test_the_practice_browser_has_its_filter_box_in_the_page_as_written(make_project):
+    project = make_project(files={"reference/browse.md": "---\norphan: true\n---\n# Browse\n\n```{practice-browser}\n```\n"})
+    build = sphinx_build(project)
+    assert build.warnings == []
+    browser = build.page("reference/browse").select_one("div.practice-browser")
+    box = browser.find(True)  # its first element
+    assert box.name == "input" and set(box["class"]) == {"practice-filter", "web-only"}
+    assert (box["type"], box["placeholder"], box["aria-label"]) == (
+        "search", "Filter the practices by a word", "Filter the practices by a word")
+
+
 def test_the_theme_labels_are_in_the_page_language(arabic):
     text = (arabic.outdir / "practices" / "01-cooperation.html").read_text(encoding="utf-8")
     for markup in (

@@ -21,6 +21,10 @@ from publisher.translations.i18n import labels
 from publisher.content.items import Corpus, Item
 
 
+#: The placeholder of the practice browser's filter box.
+FILTER = model.N_("Filter the practices by a word")
+
+
 class generated_table(nodes.General, nodes.Element):
     """Where a generated table goes; ``kind`` names it."""
 
@@ -47,6 +51,18 @@ def visit_summary(self, node):
 
 def depart_summary(self, node):
     self.body.append("</summary>\n")
+
+
+class filter_box(nodes.General, nodes.Element):
+    """The box that narrows the practice browser to the practices holding a word: in the page as
+    written, so that nothing moves once it has loaded; hidden where no script runs (publisher.css),
+    which filters (publisher.js). ``label`` is its placeholder and accessible name."""
+
+
+def visit_filter_box(self, node):
+    self.body.append(self.emptytag(node, "input", "\n", type="search", placeholder=node["label"],
+                                   **{"aria-label": node["label"]}))
+    raise nodes.SkipNode
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[nodes.Node | str]], classes: list[str],
@@ -133,8 +149,10 @@ class Filler:
             group(f"{u.id} {u.title}", [p for p in practices if u.id in p.implements])
             for u in self.adopted(model.UNDERSTANDING.name)
         ]
+        search = [filter_box(label=self._(FILTER), classes=["practice-filter", "web-only"])] if web else []
         return [nodes.container(
             "",
+            *search,
             nodes.rubric(text=self._("By thematic section")), *by_section,
             nodes.rubric(text=self._("By common understanding")), *by_understanding,
             classes=["practice-browser"],
@@ -197,6 +215,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Other formats than HTML get rubrics instead (Filler.browser); these never reach them.
     app.add_node(details, html=(visit_details, depart_details))
     app.add_node(summary, html=(visit_summary, depart_summary))
+    app.add_node(filter_box, html=(visit_filter_box, None))
     # Every practice, by section and by understanding; understandings as rows, sections as columns;
     # practices per understanding and per section, and the withdrawn items.
     app.add_directive("practice-browser", placeholder_directive(generated_table, kind="browser"))

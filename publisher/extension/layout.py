@@ -56,6 +56,8 @@ def items_as_sections(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         section = nodes.section(ids=[item.id], classes=["item", item.type, item.status or ""])
         section += heading(item)
         section += fields_line(item, _)
+        if app.builder.format == "html":
+            section[-1] += copy_link("", _(COPY_LINK), classes=["copy-link", "web-only"])
         section += citation(app, item, _)
         section += item_tools.tools(app, docname, item, _)
         if item.implements:
@@ -107,8 +109,27 @@ def fields_line(item: Item, _) -> nodes.paragraph:
 
 #: The labels of the fields line, for the translators' catalog.
 FIELD_LABELS = (model.N_("Section"), model.N_("Status"))
+COPY_LINK = model.N_("Copy link")
+
+
+class copy_link(nodes.Inline, nodes.TextElement):
+    """The button that copies the item's address, at the end of its fields line, on the web only.
+
+    It is in the page as written, so that nothing is laid out again once the page has loaded;
+    publisher.css shows it where a script can copy, and publisher.js copies. Web-only: the Word file
+    leaves it out (publisher/outputs/docx.py), the page's data too (publisher/extension/side_by_side.py).
+    """
+
+
+def visit_copy_link(self, node: copy_link) -> None:
+    self.body.append(self.starttag(node, "button", "", type="button"))
+
+
+def depart_copy_link(self, node: copy_link) -> None:
+    self.body.append("</button>")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_node(copy_link, html=(visit_copy_link, depart_copy_link))  # no other format meets it
     app.connect("doctree-resolved", items_as_sections)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -14,7 +14,9 @@ languages' files and lays them out one grid row per key
 
 The fragments are taken from the HTML translator as it writes each page: two
 invisible markers around each block record where the block's markup begins and
-ends. No page is rendered twice, and no written page is read back.
+ends, and two more around a control inside a block (an item's "Copy link"
+button), which the fragment leaves out. No page is rendered twice, and no
+written page is read back.
 
 The page is an extra HTML page, not a document: neither the PDF (typsphinx
 builds documents) nor the Word file (the root page's tables of contents) has it.
@@ -73,7 +75,29 @@ def visit_block_start(self, node: block_start) -> None:
 
 
 def visit_block_end(self, node: block_end) -> None:
-    node.html = "".join(self.body[node.offset:])
+    parts = self.body[node.offset:]
+    for control in reversed(node.left_out):  # from the end, so that the earlier ones stay in place
+        del parts[control.offset - node.offset:control.stop - node.offset]
+    node.html = "".join(parts)
+    raise nodes.SkipNode
+
+
+class web_only_start(nodes.Invisible, nodes.Element):
+    """Where a control inside a block begins (the copy button in an item's fields line): the page shows
+    it, the block's data leave it out; ``end`` is its web_only_end."""
+
+
+class web_only_end(nodes.Invisible, nodes.Element):
+    """Where it ends."""
+
+
+def visit_web_only_start(self, node: web_only_start) -> None:
+    node.end.offset = len(self.body)
+    raise nodes.SkipNode
+
+
+def visit_web_only_end(self, node: web_only_end) -> None:
+    node.stop = len(self.body)
     raise nodes.SkipNode
 
 
@@ -136,11 +160,19 @@ def mark_blocks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     for key, kind, node in list(blocks(doctree)):
         end = block_end(key=key, kind=kind, untranslated=is_untranslated(node))
-        start = block_start()
-        start.end = end
-        parent = node.parent
-        parent.insert(parent.index(node), start)
-        parent.insert(parent.index(node) + 1, end)
+        end.left_out = [around(control, web_only_start(), web_only_end())
+                        for control in list(node.findall(nodes.Element, include_self=False))
+                        if any(name in control["classes"] for name in NOT_TEXT)]
+        around(node, block_start(), end)
+
+
+def around(node: nodes.Element, start: nodes.Element, end: nodes.Element) -> nodes.Element:
+    """Put two markers around ``node``; the start knows its end, which the writer gives the offsets."""
+    start.end = end
+    parent = node.parent
+    parent.insert(parent.index(node), start)
+    parent.insert(parent.index(node) + 1, end)
+    return end
 
 
 def page_data(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[str, Any]:
@@ -242,6 +274,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Only the HTML builder's pages get markers (mark_blocks): no other format meets them.
     app.add_node(block_start, html=(visit_block_start, None))
     app.add_node(block_end, html=(visit_block_end, None))
+    app.add_node(web_only_start, html=(visit_web_only_start, None))
+    app.add_node(web_only_end, html=(visit_web_only_end, None))
     # Last: after the items are laid out as sections and the generated tables filled in.
     app.connect("doctree-resolved", mark_blocks, priority=900)
     app.connect("html-page-context", write_page_data)

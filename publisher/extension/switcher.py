@@ -49,9 +49,7 @@ def add_language_context(app: Sphinx, pagename: str, templatename: str, context:
     context["publisher_label_about"] = _(publication.ABOUT)
     context["publisher_licence_url"] = publication.LICENCE_URL
     context["publisher_label_languages"] = _("Languages")
-    context["publisher_label_copy"] = _("Copy link")
-    context["publisher_label_copied"] = _("Link copied")
-    context["publisher_label_filter"] = _("Filter the practices by a word")
+    context["publisher_label_copied"] = _("Link copied")  # publisher.js, once "Copy link" has copied
     context["publisher_label_search_needs_js"] = _(
         "Search needs JavaScript. Every page can also be reached from the contents, "
         "the thematic sections and the traceability matrix."

@@ -1,34 +1,29 @@
-// Progressive touches: without JavaScript every page still works.
+// Progressive touches: without JavaScript every page still works, and shows no control that needs it.
+// The controls are in the page as written, shown by the classes that publisher/templates/base.html sets
+// before the page is laid out: this script only listens, and changes no layout when the page loads.
 (function () {
   const labels = document.getElementById("publisher-labels");
-  if (!labels) return;
 
-  // "Copy link" beside each item's fields: the item's permanent address.
-  document.querySelectorAll("section.item").forEach(function (section) {
-    const fields = section.querySelector(".item-fields");
-    if (!fields || !navigator.clipboard) return;
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "copy-link";
-    button.textContent = labels.dataset.copy;
-    button.addEventListener("click", function () {
-      const address = new URL("#" + section.id, window.location.href).href;
-      navigator.clipboard.writeText(address).then(function () {
-        button.textContent = labels.dataset.copied;
-        setTimeout(function () { button.textContent = labels.dataset.copy; }, 2000);
-      });
+  document.addEventListener("click", function (event) {
+    if (!(event.target instanceof Element)) return;
+    const button = event.target.closest("button.copy-link");
+    if (button) copyLink(button);
+  }, true);
+
+  // "Copy link" beside each item's fields: the item's address on this page.
+  function copyLink(button) {
+    const section = button.closest("section.item");
+    const label = button.dataset.label || button.textContent;
+    button.dataset.label = label;
+    navigator.clipboard.writeText(new URL("#" + section.id, location.href).href).then(function () {
+      button.textContent = labels ? labels.dataset.copied : label;
+      setTimeout(function () { button.textContent = label; }, 2000);
     });
-    fields.append(" ", button);
-  });
+  }
 
-  // The list of practices: a filter box narrows it as one types.
-  document.querySelectorAll(".practice-browser").forEach(function (browser) {
-    const input = document.createElement("input");
-    input.type = "search";
-    input.className = "practice-filter";
-    input.placeholder = labels.dataset.filter;
-    input.setAttribute("aria-label", labels.dataset.filter);
-    browser.prepend(input);
+  // The list of practices: the filter box narrows it as one types.
+  document.querySelectorAll(".practice-browser .practice-filter").forEach(function (input) {
+    const browser = input.closest(".practice-browser");
     input.addEventListener("input", function () {
       const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       browser.querySelectorAll("details").forEach(function (group) {
