@@ -117,26 +117,73 @@ def test_a_phone_reads_a_practice_without_sideways_scrolling(browser, server):
         browser.set_window_size(1280, 900)
 
 
-@pytest.mark.parametrize("language", ["ar", "en"])
-def test_a_link_to_an_item_far_down_a_long_page_lands_on_it(browser, server, language):
-    """A reader who follows a link to CU_20 sees CU_20 at the top, once the page has settled.
-
-    Laying items out only as they scroll into view (content-visibility: auto) scored better in
-    Lighthouse but left the Arabic page 3,400 px away from the item: this guards against it.
-    """
+def settled_top(browser, item_id: str) -> float:
+    """Where the item's top is on the screen once fonts, layout and any smooth scroll have settled."""
     import time
 
+    script = f"return document.getElementById('{item_id}').getBoundingClientRect().top"
+    last = None
+    for _ in range(40):
+        time.sleep(0.25)
+        top = browser.execute_script(script)
+        if top == last:
+            break
+        last = top
+    return top
+
+
+@pytest.fixture
+def phone(browser):
     browser.set_window_size(390, 844)
-    try:
-        browser.get(f"{server}/{language}/framework/understandings.html#CU_20")
-        for _ in range(20):  # fonts and layout settle; the browser keeps the item in place
-            time.sleep(0.25)
-            top = browser.execute_script("return document.getElementById('CU_20').getBoundingClientRect().top")
-            if 0 <= top < 200:
-                break
-        assert 0 <= top < 200, top
-    finally:
-        browser.set_window_size(1280, 900)
+    yield browser
+    browser.set_window_size(1280, 900)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_link_to_an_item_far_down_a_long_page_lands_on_it(phone, server, language):
+    """A reader who follows a link to CU_20 sees CU_20 at the top, once the page has settled.
+
+    Laying every item out only as it scrolls into view (content-visibility: auto) left the Arabic
+    page 3,400 px away from the item: a page opened at an #ID is laid out in full.
+    """
+    phone.get(f"{server}/{language}/framework/understandings.html#CU_20")
+    assert "lazy-layout" not in phone.find_element("tag name", "html").get_attribute("class")
+    top = settled_top(phone, "CU_20")
+    assert 0 <= top < 200, top
+
+
+def open_at_the_top(browser, url: str) -> None:
+    """A plain visit: the items are laid out as they come into view."""
+    browser.get(url)
+    assert "lazy-layout" in browser.find_element("tag name", "html").get_attribute("class").split()
+
+
+@pytest.mark.parametrize("how", ["link", "address"])
+def test_a_jump_within_a_long_page_lands_on_the_item(phone, server, how):
+    """Opened at its top, the page lays its items out as they come into view, at an estimated height
+    until then; a link on the page to CU_20 (the reader clicks it), or an address with #CU_20 typed
+    in, still brings CU_20 to the top."""
+    open_at_the_top(phone, f"{server}/ar/framework/understandings.html")
+    if how == "link":
+        phone.execute_script("const link = document.createElement('a'); link.href = '#CU_20'; link.id = 'to-cu20';"
+                             "link.textContent = 'CU_20'; document.querySelector('article').prepend(link);")
+        phone.find_element("id", "to-cu20").click()
+    else:
+        phone.execute_script("location.hash = '#CU_20'")
+    top = settled_top(phone, "CU_20")
+    assert 0 <= top < 200, top
+
+
+def test_a_reload_keeps_the_reader_on_the_same_item(phone, server):
+    """Scrolled straight to CU_15 (the items above it at their estimated height), then reloaded (laid
+    out in full): CU_15 is still where it was on the screen."""
+    open_at_the_top(phone, f"{server}/ar/framework/understandings.html")
+    phone.execute_script("document.getElementById('CU_15').scrollIntoView()")
+    before = settled_top(phone, "CU_15")
+    assert -5 < before < 5, before
+    phone.refresh()
+    after = settled_top(phone, "CU_15")
+    assert abs(after - before) < 50, (before, after)
 
 
 def test_copy_link_is_hidden_without_javascript_and_copies_with_it(browser, server):

@@ -50,15 +50,18 @@ def test_english_pages_have_no_direction_attribute(make_project):
     assert '<html class="no-js" lang="en" data-content_root="./">' in text
 
 
-def test_the_head_says_before_any_style_that_scripts_run(arabic):
+def test_the_head_says_before_any_style_that_scripts_run_and_how_to_lay_the_page_out(arabic):
     """Furo removes `no-js` once the page is parsed: every element's style is computed again. The
-    page's own script does it, and sets `can-copy`, before the first stylesheet."""
+    page's own script does it, and sets `can-copy` and `lazy-layout`, before the first stylesheet."""
     text = (arabic.outdir / "framework" / "understandings.html").read_text(encoding="utf-8")
     head = text[:text.index("</head>")]
     script = head[head.index("<script>"):head.index("</script>")]
     assert head.index("<script>") < head.index('rel="stylesheet"')
     assert 'root.classList.remove("no-js")' in script
     assert 'if (navigator.clipboard) root.classList.add("can-copy")' in script
+    # Laid out lazily only when the page opens at its top: not on a reload, going back, or a link to an #ID.
+    assert ('if (visit && visit.type === "navigate" && !location.hash) root.classList.add("lazy-layout")'
+            in script)
 
 
 def test_every_item_has_its_copy_button_in_the_page_as_written(arabic):
