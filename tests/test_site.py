@@ -85,6 +85,9 @@ def test_matrix_links_every_practice_from_its_understandings_row(site):
         hrefs = {a["href"] for a in rows[understanding.id].find_all("a")[1:]}
         practices = [i for i in ITEMS if i.id in IMPLEMENTED_BY[understanding.id]]
         assert hrefs == {f"../{p.path.removesuffix('.md')}.html#{p.id}" for p in practices}
+    # A section none of whose practices implements the row's understanding: a cell with nothing in it.
+    cells = page.select("table.traceability-matrix tbody td")
+    assert [cell for cell in cells if not cell.find("a")] == page.select("table.traceability-matrix tbody td:empty")
 
 
 def test_coverage_page_counts_practices_per_understanding_and_section(site):

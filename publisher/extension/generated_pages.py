@@ -78,12 +78,17 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[nodes.Node | str]], cl
     group += nodes.thead("", nodes.row("", *(nodes.entry("", nodes.paragraph(text=h)) for h in headers)))
     body = nodes.tbody()
     for cells in rows:
-        body += nodes.row("", *(
-            nodes.entry("", cell if isinstance(cell, nodes.Node) else nodes.paragraph(text=cell))
-            for cell in cells
-        ))
+        body += nodes.row("", *(entry(cell) for cell in cells))
     group += body
     return nodes.table("", group, classes=classes)
+
+
+def entry(cell: nodes.Node | str) -> nodes.entry:
+    """A cell of text or a node; an empty one holds nothing, not an empty paragraph: the matrix has
+    hundreds, which the browser would lay out one by one (a fifth of the matrix page's layout)."""
+    if isinstance(cell, str):
+        cell = nodes.paragraph(text=cell)
+    return nodes.entry("", *([cell] if cell.children else []))
 
 
 class Filler:
