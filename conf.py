@@ -63,8 +63,6 @@ needs_id_required = True
 needs_build_json = True
 # No build timestamp in needs.json: the same sources give the same bytes.
 needs_reproducible_json = True
-# A field at its default value is left out: needs.json is a third smaller, and quicker to write.
-needs_json_remove_defaults = True
 # publisher.content.rules checks the links' types and the closed lists on every build, with file
 # and line; sphinx-needs' schema pass checks the same with neither (#1606), and its warnings are
 # suppressed above. Run for nothing, it cost a tenth of an editor's incremental build.
