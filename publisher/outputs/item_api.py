@@ -50,6 +50,14 @@ def labelled(key: str | None, names: dict[str, str], _) -> dict[str, str] | None
     return {"key": key, "label": _(names.get(key, key))} if key else None
 
 
+def entry(app: Sphinx, item: Item, _) -> dict[str, Any]:
+    """The item as the index lists it; its data file says the same, and more."""
+    return {"id": item.id, "type": labelled(item.type, TYPE_TITLES, _), "title": item.title,
+            "section": labelled(item.fields.get("section"), model.SECTIONS, _),
+            "status": labelled(item.status, model.STATUSES, _), "url": item_url(app, item),
+            "data": language_url(app, data_path(item.id))}
+
+
 def record(app: Sphinx, item: Item, by_id: dict[str, Item], implemented_by: list[str], edition: str,
            _) -> dict[str, Any]:
     """One item as its data file holds it."""
@@ -60,19 +68,20 @@ def record(app: Sphinx, item: Item, by_id: dict[str, Item], implemented_by: list
                 "url": item_url(app, target) if target else "",
                 "data": language_url(app, data_path(item_id)) if target else ""}
 
+    listed = entry(app, item, _)
     return {
         "id": item.id,
-        "type": labelled(item.type, TYPE_TITLES, _),
+        "type": listed["type"],
         "title": item.title,
         "text": visible_text(item.reader_text or item.text),
         "untranslated": untranslated(item),
-        "section": labelled(item.fields.get("section"), model.SECTIONS, _),
-        "status": labelled(item.status, model.STATUSES, _),
+        "section": listed["section"],
+        "status": listed["status"],
         "implements": [link(target) for target in item.implements],
         "implemented_by": [link(source) for source in implemented_by],
         "language": by_sphinx_language(app.config.language).hreflang,
         "edition": edition,
-        "url": item_url(app, item),
+        "url": listed["url"],
         "permalink": cite.permalink(app, item.id) or language_url(app, publication.permanent_path(item.id)),
         "citation": {
             "text": cite.plain_text(app, item, _),
@@ -107,10 +116,7 @@ def write_api(app: Sphinx, exception: Exception | None) -> None:
             data = record(app, item, by_id, sources, edition, _)
             write_json(folder / "items" / f"{item.id}.json", data)
             cite.write_files(app, [item], folder, _)
-        index.append({"id": item.id, "type": labelled(item.type, TYPE_TITLES, _), "title": item.title,
-                      "section": labelled(item.fields.get("section"), model.SECTIONS, _),
-                      "status": labelled(item.status, model.STATUSES, _), "url": item_url(app, item),
-                      "data": language_url(app, data_path(item.id))})
+        index.append(entry(app, item, _))
     write_json(folder / "items.json", {
         "language": by_sphinx_language(app.config.language).hreflang,
         "edition": edition,
