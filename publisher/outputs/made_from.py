@@ -34,7 +34,7 @@ def site_digest(app: Sphinx) -> str:
     hashed.update(f"{app.builder.name} {app.config.language} {app.builder.build_info.config_hash}".encode())
     catalogs = (Path(app.srcdir, folder, app.config.language or "", "LC_MESSAGES")
                 for folder in app.config.locale_dirs)
-    files = [*(path for folder in catalogs for path in folder.glob("*.po")),
+    files = [*(path for folder in catalogs for path in folder.rglob("*.po")),  # a document's are in its folder
              *(path for path in CODE.rglob("*") if path.is_file() and "__pycache__" not in path.parts)]
     for path in sorted(files):
         hashed.update(path.as_posix().encode() + b"\0" + path.read_bytes())
