@@ -226,3 +226,23 @@ def test_the_practice_filter_is_hidden_without_javascript_and_narrows_the_list_w
         "return [...document.querySelectorAll('.practice-browser li')].filter(li => li.offsetParent)"
         ".map(li => li.textContent)")
     assert shown and all("remittance" in text.lower() for text in shown), shown
+
+
+@pytest.mark.parametrize("language", ["ru", "en", "fr"])
+def test_on_a_phone_no_title_breaks_inside_a_word(phone, server, language):
+    """Every word of a page's title sits on one line at 390 px (Russian's long words broke at Furo's size);
+    a line may break after a hyphen."""
+    phone.get(f"{server}/{language}/practices/01-cooperation.html")
+    broken = phone.execute_script(r"""
+        const title = document.querySelector("article h1");
+        const text = title.firstChild;  // the title's text; the permalink follows it
+        const broken = [];
+        for (const word of text.data.matchAll(/[^\s-]+/g)) {  // a line may break at a hyphen
+          const range = document.createRange();
+          range.setStart(text, word.index);
+          range.setEnd(text, word.index + word[0].length);
+          if (new Set(Array.from(range.getClientRects(), r => Math.round(r.top))).size > 1) broken.push(word[0]);
+        }
+        return broken;
+    """)
+    assert broken == []
